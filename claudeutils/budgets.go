@@ -1,0 +1,44 @@
+package claudeutils
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// MaxBudgetTokens is the largest budget ParseBudgets accepts: the largest
+// max tokens of any model in the default registry. A model's own limit is
+// checked by Validate.
+const MaxBudgetTokens = 128000
+
+// ParseBudgets reads a comma-separated list of thinking budgets such as
+// "1024,2048,4096". Spaces and "_" digit separators are allowed
+// ("16_384"). Every budget must be a whole number from MinBudgetTokens to
+// MaxBudgetTokens and appear once; the order is kept.
+func ParseBudgets(s string) ([]int, error) {
+	if strings.TrimSpace(s) == "" {
+		return nil, fmt.Errorf("budget list is empty: give budgets like 1024,2048,4096")
+	}
+	parts := strings.Split(s, ",")
+	out := make([]int, 0, len(parts))
+	seen := make(map[int]bool, len(parts))
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		n, err := strconv.Atoi(strings.ReplaceAll(p, "_", ""))
+		switch {
+		case p == "":
+			return nil, fmt.Errorf("budget list %q has an empty entry", s)
+		case err != nil:
+			return nil, fmt.Errorf("budget %q is not a whole number of tokens", p)
+		case n < MinBudgetTokens:
+			return nil, &RuleError{Rule: ErrBudgetTooSmall, Field: "budget_tokens", Value: n}
+		case n > MaxBudgetTokens:
+			return nil, fmt.Errorf("budget %d is above %d, the largest max tokens of any known model", n, MaxBudgetTokens)
+		case seen[n]:
+			return nil, fmt.Errorf("budget %d appears twice in %q", n, s)
+		}
+		seen[n] = true
+		out = append(out, n)
+	}
+	return out, nil
+}

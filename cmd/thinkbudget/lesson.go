@@ -1,0 +1,161 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/thinkbudget/thinkbudget/allocator"
+	"github.com/thinkbudget/thinkbudget/claudeutils"
+	"github.com/thinkbudget/thinkbudget/experiments"
+	"github.com/thinkbudget/thinkbudget/runner"
+)
+
+// lessonFlags are the flags of the commands that classify and allocate.
+type lessonFlags struct {
+	backendFlags
+	history      string
+	noHistory    bool
+	preferEffort bool
+}
+
+func (f *lessonFlags) register(cmd *cobra.Command) {
+	f.backendFlags.register(cmd, "out")
+	fs := cmd.Flags()
+	fs.StringVar(&f.history, "history", "", "performance-history database (default: $"+allocator.HistoryEnv+", then the user cache folder)")
+	fs.BoolVar(&f.noHistory, "no-history", false, "do not record runs in the performance history")
+	fs.BoolVar(&f.preferEffort, "prefer-effort", false, "on models that take both, allocate effort levels instead of budgets")
+}
+
+// openEnv opens the backend and the history for an experiment.
+func (f *lessonFlags) openEnv(cmd *cobra.Command) (*experiments.Env, func(), error) {
+	if err := f.check(); err != nil {
+		return nil, nil, err
+	}
+	if f.noHistory && f.history != "" {
+		return nil, nil, usagef("--history and --no-history conflict: give one")
+	}
+	for _, id := range []string{f.model, f.smallModel} {
+		if err := checkModel(id); err != nil {
+			return nil, nil, err
+		}
+	}
+	var hist *allocator.History
+	if !f.noHistory {
+		path := f.history
+		if path == "" {
+			p, err := allocator.DefaultPath()
+			if err != nil {
+				return nil, nil, err
+			}
+			path = p
+		}
+		h, err := allocator.Open(path)
+		if err != nil {
+			return nil, nil, usagef("--history: %v", err)
+		}
+		hist = h
+	}
+	s, err := f.open(cmd.Context(), cmd.ErrOrStderr())
+	if err != nil {
+		if hist != nil {
+			hist.Close()
+		}
+		return nil, nil, err
+	}
+	env := experiments.NewEnv(s)
+	env.Runner = f.runner(s)
+	env.History = hist
+	env.PreferEffort = f.preferEffort
+	closeAll := func() {
+		s.Close()
+		if hist != nil {
+			hist.Close()
+		}
+	}
+	return env, closeAll, nil
+}
+
+// checkModel refuses a model the registry does not know or that has
+// reached end of life, before any call.
+func checkModel(id string) error {
+	return checkRequest(claudeutils.Request{ModelID: id, Prompt: "model check", MaxTokens: 1})
+}
+
+func newLessonCommand() *cobra.Command {
+	var f lessonFlags
+	cmd := &cobra.Command{
+		Use:   "lesson",
+		Short: "Run every part of the thinking-budget lesson and write a report",
+		Long: `lesson runs the lesson's experiments in order: the budget sweep with its
+chart and the smallest-vs-largest comparison, the classifier and allocator
+on four prompts of rising complexity, the allocation strategy chart, and
+the carbon-plan case study. Each part's CSV, JSON and PNG files are written
+as soon as it finishes; report.html, written last, holds them all and opens
+offline in any browser.`,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runLesson(cmd, &f) },
+	}
+	f.register(cmd)
+	return cmd
+}
+
+func runLesson(cmd *cobra.Command, f *lessonFlags) error {
+	if err := f.check(); err != nil {
+		return err
+	}
+	if err := prepareOutDir(f.out); err != nil {
+		return err
+	}
+	env, closeAll, err := f.openEnv(cmd)
+	if err != nil {
+		return err
+	}
+	defer closeAll()
+
+	stderr := cmd.ErrOrStderr()
+	start := time.Now()
+	res, runErr := experiments.RunLesson(cmd.Context(), env, experiments.LessonConfig{
+		OutDir:   f.out,
+		Progress: partProgress(stderr),
+		Notef:    func(format string, args ...any) { fmt.Fprintf(stderr, "  "+format+"\n", args...) },
+	})
+	printLessonSummary(cmd.OutOrStdout(), env, res)
+	fmt.Fprintf(stderr, "lesson finished in %s; open %s\n", time.Since(start).Round(time.Millisecond),
+		outPath(f.out, experiments.FileReport))
+	return runErr
+}
+
+// partProgress returns the progress printer for each part.
+func partProgress(w io.Writer) func(string, int) func(int, int, runner.Outcome) {
+	return func(part string, n int) func(int, int, runner.Outcome) {
+		return newProgress(w, part, n).done
+	}
+}
+
+// printLessonSummary prints the headline numbers of each part.
+func printLessonSummary(w io.Writer, env *experiments.Env, res *experiments.LessonResult) {
+	if res == nil {
+		return
+	}
+	if env.Simulated() {
+		fmt.Fprintln(w, "All numbers below are SIMULATED by the built-in emulator, not Bedrock measurements.")
+	}
+	if len(res.Sweep) > 0 {
+		printSweepTable(w, res.Sweep, env.Simulated())
+	}
+	if len(res.Allocation.Rows) > 0 {
+		fmt.Fprintln(w, "\nAllocation test")
+		for _, r := range res.Allocation.Rows {
+			fmt.Fprintf(w, "  %-15s %-13s thinking=%-5v budget=%-5d time-sensitive=%-5d %6.2f s %6d tokens $%.6f\n",
+				r.Prompt, r.Complexity, r.Thinking, r.BudgetTokens, r.TimeSensitiveBudgetTokens,
+				r.ElapsedSeconds, r.TotalTokens, r.TotalCostUSD)
+		}
+	}
+	if len(res.CaseStudy.Records) > 0 {
+		fmt.Fprintf(w, "\nCase study (classified %s, recommended %s)\n",
+			res.CaseStudy.Classification.Complexity, res.CaseStudy.Decision.Thinking)
+		fmt.Fprint(w, experiments.Recommendations(res.CaseStudy.Records))
+	}
+}

@@ -1,0 +1,151 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/thinkbudget/thinkbudget/analysis"
+	"github.com/thinkbudget/thinkbudget/claudeutils"
+	"github.com/thinkbudget/thinkbudget/lesson"
+)
+
+// Files written by the sweep command.
+const (
+	sweepCSV   = "sweep.csv"
+	sweepJSON  = "sweep.json"
+	sweepChart = "sweep_tradeoffs.png"
+)
+
+type sweepFlags struct {
+	backendFlags
+	budgets      string
+	maxTokens    int
+	answerTokens int
+	prompt       string
+	promptFile   string
+	stream       bool
+}
+
+func newSweepCommand() *cobra.Command {
+	var f sweepFlags
+	cmd := &cobra.Command{
+		Use:   "sweep",
+		Short: "Run one prompt at several thinking budgets and chart time, tokens and cost",
+		Long: `sweep sends one prompt at each thinking budget and reports, per budget,
+the response time, input/output/total tokens, cost and tokens per second.
+It prints the table, and writes sweep.csv, sweep.json (with the full
+answers and thinking) and sweep_tradeoffs.png into --out.
+
+The default prompt is a small production-planning problem whose best
+profit is $3,000.`,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runSweep(cmd, &f) },
+	}
+	f.register(cmd, "out")
+	fs := cmd.Flags()
+	fs.StringVar(&f.budgets, "budgets", "1024,2048,4096,8192,16384", "comma-separated thinking budgets in tokens, each >= 1024")
+	fs.IntVar(&f.maxTokens, "max-tokens", 0,
+		"max tokens for every call, thinking included (default: each budget + --answer-tokens)")
+	fs.IntVar(&f.answerTokens, "answer-tokens", analysis.DefaultAnswerTokens, "room for the answer on top of each budget")
+	fs.StringVar(&f.prompt, "prompt", "", "prompt text (default: the lesson's production-planning problem)")
+	fs.StringVar(&f.promptFile, "prompt-file", "", "read the prompt from this file")
+	fs.BoolVar(&f.stream, "stream", false, "use ConverseStream for every call (calls above 21,333 max tokens always stream)")
+	return cmd
+}
+
+func runSweep(cmd *cobra.Command, f *sweepFlags) error {
+	// Everything that can be checked without a call is checked first.
+	if err := f.check(); err != nil {
+		return err
+	}
+	if cmd.Flags().Changed("max-tokens") && cmd.Flags().Changed("answer-tokens") {
+		return usagef("--max-tokens and --answer-tokens conflict: give one")
+	}
+	if f.answerTokens < 1 {
+		return usagef("--answer-tokens %d: must be at least 1", f.answerTokens)
+	}
+	if cmd.Flags().Changed("max-tokens") && f.maxTokens < 1 {
+		return usagef("--max-tokens %d: must be at least 1", f.maxTokens)
+	}
+	budgets, err := claudeutils.ParseBudgets(f.budgets)
+	if err != nil {
+		return usagef("--budgets: %v", err)
+	}
+	prompt, err := readPrompt(cmd, f.prompt, f.promptFile, lesson.ProductionPlanning)
+	if err != nil {
+		return err
+	}
+	cfg := analysis.SweepConfig{
+		ModelID: f.model, Prompt: prompt, BudgetTokens: budgets,
+		AnswerTokens: f.answerTokens, MaxTokens: f.maxTokens, Stream: f.stream,
+	}
+	for _, c := range analysis.SweepCalls(cfg) {
+		if err := checkRequest(c.Request); err != nil {
+			return err
+		}
+	}
+	if err := prepareOutDir(f.out); err != nil {
+		return err
+	}
+
+	ctx := cmd.Context()
+	stderr := cmd.ErrOrStderr()
+	s, err := f.open(ctx, stderr)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+
+	r := f.runner(s)
+	r.Progress = newProgress(stderr, "sweep", len(budgets)).done
+	recs, runErr := analysis.RunSweep(ctx, r, cfg, s.Simulated())
+	if len(recs) > 0 {
+		if err := writeSweep(cmd.OutOrStdout(), stderr, f.out, recs, s.Simulated()); err != nil {
+			return err
+		}
+	}
+	return runErr
+}
+
+// writeSweep prints the table and writes the sweep's three files.
+func writeSweep(stdout, stderr io.Writer, dir string, recs []analysis.Record, simulated bool) error {
+	printSweepTable(stdout, recs, simulated)
+	if err := analysis.WriteCSV(outPath(dir, sweepCSV), analysis.SweepFrame(recs)); err != nil {
+		return err
+	}
+	if err := analysis.WriteJSON(outPath(dir, sweepJSON), recs); err != nil {
+		return err
+	}
+	png, err := analysis.TradeoffChart(recs, analysis.ChartOptions{Simulated: simulated})
+	if err != nil {
+		return fmt.Errorf("draw trade-off chart: %w", err)
+	}
+	if err := analysis.WriteFileAtomic(outPath(dir, sweepChart), png, 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "wrote %s, %s, %s in %s\n", sweepCSV, sweepJSON, sweepChart, dir)
+	return nil
+}
+
+// printSweepTable prints the sweep as an aligned table, and the most
+// efficient budget under it.
+func printSweepTable(w io.Writer, recs []analysis.Record, simulated bool) {
+	if simulated {
+		fmt.Fprintln(w, "Budget sweep (SIMULATED by the built-in emulator; not Bedrock measurements)")
+	} else {
+		fmt.Fprintln(w, "Budget sweep")
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "budget\tseconds\tinput\toutput\ttotal\tcost USD\ttokens/s\tstop\t")
+	for _, r := range recs {
+		fmt.Fprintf(tw, "%d\t%.2f\t%d\t%d\t%d\t%.6f\t%.1f\t%s\t\n", r.BudgetTokens, r.ElapsedSeconds,
+			r.InputTokens, r.OutputTokens, r.TotalTokens, r.TotalCostUSD, r.TokensPerSecond, r.StopReason)
+	}
+	tw.Flush()
+	if best, ok := analysis.MostEfficient(recs); ok {
+		fmt.Fprintf(w, "Most efficient budget: %d tokens (%.1f tokens/s; %d tokens in %.2f s for $%.6f)\n",
+			best.BudgetTokens, best.TokensPerSecond, best.TotalTokens, best.ElapsedSeconds, best.TotalCostUSD)
+	}
+}

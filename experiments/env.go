@@ -1,0 +1,81 @@
+package experiments
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/thinkbudget/thinkbudget/allocator"
+	"github.com/thinkbudget/thinkbudget/backend"
+	"github.com/thinkbudget/thinkbudget/claudeutils"
+	"github.com/thinkbudget/thinkbudget/runner"
+)
+
+// Env is what an experiment runs with.
+type Env struct {
+	Session *backend.Session
+	// Runner sends the answering calls; its Invoker must be
+	// Session.Client.
+	Runner *runner.Runner
+	// History, when set, records every answered task.
+	History *allocator.History
+	// PreferEffort asks for effort levels on models that take both
+	// budgets and efforts.
+	PreferEffort bool
+}
+
+// NewEnv returns an Env with a default Runner for s.
+func NewEnv(s *backend.Session) *Env {
+	return &Env{Session: s, Runner: &runner.Runner{Invoker: s.Client}}
+}
+
+// Simulated reports whether the emulator answers.
+func (e *Env) Simulated() bool { return e.Session.Simulated() }
+
+// Model returns the registry entry of the answering model.
+func (e *Env) Model() (claudeutils.Model, error) {
+	m, ok := e.Session.Client.Registry.Lookup(e.Session.Config.ModelID)
+	if !ok {
+		return m, &claudeutils.RuleError{Rule: claudeutils.ErrUnknownModel, Field: "model", Value: e.Session.Config.ModelID}
+	}
+	return m, nil
+}
+
+// classifier returns the small-model classifier of the session.
+func (e *Env) classifier() *allocator.Classifier {
+	return &allocator.Classifier{Invoker: e.Session.Client, ModelID: e.Session.Config.SmallModelID}
+}
+
+// allocOptions returns allocator options for the answering model.
+func (e *Env) allocOptions(m claudeutils.Model, timeSensitive, costConstrained bool) allocator.Options {
+	return allocator.Options{
+		TimeSensitive: timeSensitive, CostConstrained: costConstrained,
+		Support: m.Thinking, PreferEffort: e.PreferEffort,
+	}
+}
+
+// record adds one answered task to the history, if there is one.
+func (e *Env) record(ctx context.Context, source string, c allocator.Complexity, res *claudeutils.Result) error {
+	if e.History == nil || res == nil {
+		return nil
+	}
+	err := e.History.Record(ctx, allocator.Run{
+		Time:           time.Now(),
+		ModelID:        res.ModelID,
+		Complexity:     c,
+		Thinking:       res.ThinkingSetting,
+		BudgetTokens:   res.Thinking.BudgetTokens,
+		Effort:         string(res.Thinking.Effort),
+		ElapsedSeconds: res.Elapsed().Seconds(),
+		InputTokens:    res.Usage.InputTokens,
+		OutputTokens:   res.Usage.OutputTokens,
+		TotalTokens:    res.Usage.TotalTokens,
+		CostUSD:        res.Cost.TotalUSD,
+		StopReason:     res.StopReason,
+		Source:         source,
+	})
+	if err != nil {
+		return fmt.Errorf("record history: %w", err)
+	}
+	return nil
+}
