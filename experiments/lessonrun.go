@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
 
 	"github.com/thinkbudget/thinkbudget/allocator"
 	"github.com/thinkbudget/thinkbudget/analysis"
@@ -237,7 +238,21 @@ func LessonReport(env *Env, res *LessonResult) analysis.Report {
 
 // summaryFrame lays out history summaries as a table.
 func summaryFrame(s []allocator.Summary) *dataframe.DataFrame {
-	df := dataframe.LoadStructs(s)
+	n := len(s)
+	complexity, count := make([]string, n), make([]int, n)
+	mean, p90, cost, cut := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
+	for i, x := range s {
+		complexity[i], count[i] = string(x.Complexity), x.Count
+		mean[i], p90[i], cost[i], cut[i] = x.MeanSeconds, x.P90Seconds, x.MeanCostUSD, x.MaxTokensShare
+	}
+	df := dataframe.New(
+		series.New(complexity, series.String, "complexity"),
+		series.New(count, series.Int, "runs"),
+		series.New(mean, series.Float, "mean_seconds"),
+		series.New(p90, series.Float, "p90_seconds"),
+		series.New(cost, series.Float, "mean_cost_usd"),
+		series.New(cut, series.Float, "share_cut_at_max_tokens"),
+	)
 	return &df
 }
 
