@@ -3,12 +3,20 @@ package analysis
 import (
 	"bytes"
 	"errors"
+	"flag"
 	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"gonum.org/v1/plot"
 )
+
+// chartsDir, when set, receives the charts TestCharts_pngSize draws, for
+// looking at them: go test ./analysis -run Charts_pngSize -charts /tmp/charts
+var chartsDir = flag.String("charts", "", "directory to write the test charts to")
 
 // strategyRows are the allocator's budgets as the lesson sets them.
 var strategyRows = []StrategyRow{
@@ -70,6 +78,12 @@ func TestCharts_pngSize(t *testing.T) {
 			}
 			if got := img.Bounds().Size(); got.X != tt.w || got.Y != tt.h {
 				t.Errorf("size = %dx%d, want %dx%d", got.X, got.Y, tt.w, tt.h)
+			}
+			if *chartsDir != "" {
+				name := strings.ReplaceAll(tt.name, " ", "-") + ".png"
+				if err := os.WriteFile(filepath.Join(*chartsDir, name), b, 0o644); err != nil {
+					t.Error(err)
+				}
 			}
 		})
 	}

@@ -116,7 +116,7 @@ func (horizontalGrid) Plot(c draw.Canvas, p *plot.Plot) {
 	}
 }
 
-// niceTicks put four to seven major ticks at round steps (1, 2, 2.5 or 5
+// niceTicks put three to seven major ticks at round steps (1, 2, 2.5 or 5
 // times a power of ten) and label them all with the same number of
 // decimals, grouping the digits of whole numbers: "0", "2,000", "4,000"
 // or "0.00", "0.25", "0.50".

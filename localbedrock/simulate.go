@@ -240,16 +240,17 @@ func knownAnswer(prompt string) (right string, wrong []string, ok bool) {
 	return right, wrong, true
 }
 
-// requestSeed hashes everything that decides a response into the two
-// words of a PCG seed. The model enters by base ID, so a cross-region
-// profile answers as its base model does.
+// requestSeed hashes the seed, the model and what was asked into the two
+// words of a PCG seed. The settings (thinking, max tokens, stop sequences)
+// stay out, so that one prompt has one thinking demand whatever budget it
+// gets. The model enters by base ID, so a cross-region profile answers as
+// its base model does.
 func requestSeed(seed int64, modelID string, req SimRequest) (uint64, uint64) {
 	h := sha256.New()
 	var b [8]byte
 	binary.LittleEndian.PutUint64(b[:], uint64(seed))
 	h.Write(b[:])
-	for _, s := range []string{modelID, req.System, req.Prompt, req.Thinking.String(),
-		strconv.Itoa(req.ContextChars), strconv.Itoa(req.MaxTokens), strings.Join(req.StopSequences, "\x00")} {
+	for _, s := range []string{modelID, req.System, req.Prompt, strconv.Itoa(req.ContextChars)} {
 		h.Write([]byte(s))
 		h.Write([]byte{0})
 	}

@@ -3,6 +3,7 @@ package localbedrock
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -40,9 +41,11 @@ var stopWords = map[string]bool{
 	"those": true, "through": true, "under": true, "which": true,
 	"while": true, "would": true, "should": true, "where": true,
 	"whose": true, "other": true, "least": true, "times": true,
+	"please": true, "within": true, "without": true,
+	"answer": true, "question": true,
 }
 
-// keyWords returns up to max distinct words of at least five letters from
+// keyWords returns up to max distinct words of at least six letters from
 // the prompt, in order of first appearance.
 func keyWords(prompt string, max int) []string {
 	var out []string
@@ -51,7 +54,7 @@ func keyWords(prompt string, max int) []string {
 		return !unicode.IsLetter(r) && r != '-'
 	}) {
 		w = strings.Trim(w, "-")
-		if utf8.RuneCountInString(w) < 5 || stopWords[w] || seen[w] {
+		if utf8.RuneCountInString(w) < 6 || stopWords[w] || seen[w] {
 			continue
 		}
 		seen[w] = true
@@ -100,14 +103,22 @@ func fill(rng *rand.Rand, prefix string, sentences, words []string, chars int, e
 	for b.Len() < room {
 		s := sentences[rng.IntN(len(sentences))]
 		w1, w2 := words[rng.IntN(len(words))], words[rng.IntN(len(words))]
+		if w1 == w2 && len(words) > 1 {
+			w2 = words[(slices.Index(words, w1)+1)%len(words)]
+		}
 		if b.Len() > len(prefix) {
 			b.WriteByte(' ')
 		}
 		fmt.Fprintf(&b, s, w1, w2)
 	}
+	// Cut the sentences at the last sentence end that fits, or mid-word
+	// when a single sentence is already too long.
 	out := b.String()
 	if len(out) > room && room > len(prefix) {
 		out = cutText(out, room)
+		if i := strings.LastIndex(out, ". "); i > len(prefix) {
+			out = out[:i+1]
+		}
 	}
 	if ending != "" {
 		if !strings.HasSuffix(out, " ") {

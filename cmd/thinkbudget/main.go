@@ -64,8 +64,10 @@ a built-in Bedrock emulator by default (numbers are simulated), or
 against Amazon Bedrock with --backend bedrock and your AWS credentials.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		// A bare "thinkbudget" with an unknown word is a usage error.
+		// A bare "thinkbudget" prints help; an unknown word is a usage
+		// error.
 		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
