@@ -94,13 +94,14 @@ func budgetHead(recs []Record, opt ChartOptions, defaultTitle string) figureHead
 
 // BudgetPlot plots metric m of recs against the thinking setting: one
 // line with markers per model through the mean of each setting's runs,
-// with every run also marked when a setting ran more than once. Settings
-// sit at evenly spaced positions ordered as in SweepFrame and are labelled
-// with the budget ("4,096"), the effort level or "off". The y axis starts
-// at zero and ends on a tick. A legend names the models when there is
-// more than one; the figures keep it in their first panel only. It
-// returns ErrNoRecords when recs is empty and ErrUnknownMetric when m is
-// not Known.
+// with every run also marked, as a ring, when a setting ran more than
+// once. Settings sit at evenly spaced positions ordered as in SweepFrame
+// and are labelled with the budget ("4,096"), the effort level or "off".
+// The y axis starts at zero and ends on a tick. A legend names the models
+// when there is more than one, or tells means from single runs for one
+// model with repeated runs; the figures keep it in their first panel
+// only. It returns ErrNoRecords when recs is empty and ErrUnknownMetric
+// when m is not Known.
 func BudgetPlot(recs []Record, m Metric) (*plot.Plot, error) {
 	if !m.Known() {
 		return nil, fmt.Errorf("%w %q", ErrUnknownMetric, m)
@@ -154,6 +155,10 @@ func BudgetPlot(recs []Record, m Metric) (*plot.Plot, error) {
 			}
 			all.Color, all.Radius, all.Shape = c, vg.Points(3), draw.RingGlyph{}
 			p.Add(all)
+			if len(models) == 1 {
+				p.Legend.Add("mean of runs", line, points)
+				p.Legend.Add("one run", all)
+			}
 		}
 		if len(models) > 1 {
 			p.Legend.Add(modelName(model), line, points)
@@ -198,6 +203,8 @@ func settingAxisLabel(settings []Record) string {
 		return "thinking budget (tokens)"
 	case len(kinds) == 1 && kinds[kindEffort]:
 		return "thinking effort"
+	case len(kinds) == 1:
+		return "thinking setting"
 	}
 	return "thinking setting (off, budget in tokens, or effort)"
 }

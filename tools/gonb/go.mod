@@ -1,3 +1,6 @@
+// This module pins the GoNB Jupyter kernel, built and installed by
+// scripts/notebooks-setup.sh. It is separate from the main module so that
+// GoNB's own dependencies stay out of it.
 module github.com/thinkbudget/thinkbudget/tools/gonb
 
 go 1.26.0
