@@ -23,25 +23,36 @@ const (
 	CaseStudyHeightPx = 560
 )
 
-// TradeoffMetrics are the four panels of TradeoffChart, row by row.
-var TradeoffMetrics = []Metric{
-	MetricElapsedSeconds, MetricTotalTokens,
-	MetricTotalCostUSD, MetricTokensPerSecond,
+// budgetLayout is the heading and panel grid of one budget figure.
+type budgetLayout struct {
+	title             string
+	grid              [][]Metric
+	widthPx, heightPx int
 }
 
-// CaseStudyMetrics are the three panels of CaseStudyChart, left to right.
-var CaseStudyMetrics = []Metric{
-	MetricElapsedSeconds, MetricTotalCostUSD, MetricTokensPerSecond,
-}
+var (
+	tradeoffLayout = budgetLayout{
+		title: "Thinking budget trade-offs",
+		grid: [][]Metric{
+			{MetricElapsedSeconds, MetricTotalTokens},
+			{MetricTotalCostUSD, MetricTokensPerSecond},
+		},
+		widthPx: TradeoffWidthPx, heightPx: TradeoffHeightPx,
+	}
+	caseStudyLayout = budgetLayout{
+		title:   "Case study: budgets around the recommendation",
+		grid:    [][]Metric{{MetricElapsedSeconds, MetricTotalCostUSD, MetricTokensPerSecond}},
+		widthPx: CaseStudyWidthPx, heightPx: CaseStudyHeightPx,
+	}
+)
 
 // TradeoffChart draws how response time, total tokens, total cost and
 // tokens per second change with the thinking budget, as a 2x2 figure of
-// TradeoffWidthPx by TradeoffHeightPx pixels, and returns it as PNG. Each
-// panel is a BudgetPlot. It returns ErrNoRecords when recs is empty.
+// TradeoffWidthPx by TradeoffHeightPx pixels in that order, row by row,
+// and returns it as PNG. Each panel is a BudgetPlot. It returns
+// ErrNoRecords when recs is empty.
 func TradeoffChart(recs []Record, opt ChartOptions) ([]byte, error) {
-	return budgetFigure(recs, opt, "Thinking budget trade-offs",
-		[][]Metric{TradeoffMetrics[:2], TradeoffMetrics[2:]},
-		TradeoffWidthPx, TradeoffHeightPx)
+	return budgetFigure(recs, opt, tradeoffLayout)
 }
 
 // CaseStudyChart draws response time, total cost and tokens per second
@@ -49,17 +60,17 @@ func TradeoffChart(recs []Record, opt ChartOptions) ([]byte, error) {
 // by CaseStudyHeightPx pixels, and returns it as PNG. It returns
 // ErrNoRecords when recs is empty.
 func CaseStudyChart(recs []Record, opt ChartOptions) ([]byte, error) {
-	return budgetFigure(recs, opt, "Case study: budgets around the recommendation",
-		[][]Metric{CaseStudyMetrics}, CaseStudyWidthPx, CaseStudyHeightPx)
+	return budgetFigure(recs, opt, caseStudyLayout)
 }
 
-// budgetFigure lays out one BudgetPlot per metric under a heading.
-func budgetFigure(recs []Record, opt ChartOptions, title string, grid [][]Metric, w, h int) ([]byte, error) {
+// budgetFigure draws one BudgetPlot per metric of the layout under a
+// heading.
+func budgetFigure(recs []Record, opt ChartOptions, l budgetLayout) ([]byte, error) {
 	if len(recs) == 0 {
-		return nil, fmt.Errorf("%s: %w", strings.ToLower(title), ErrNoRecords)
+		return nil, fmt.Errorf("%s: %w", strings.ToLower(l.title), ErrNoRecords)
 	}
-	panels := make([][]*plot.Plot, len(grid))
-	for j, row := range grid {
+	panels := make([][]*plot.Plot, len(l.grid))
+	for j, row := range l.grid {
 		for i, m := range row {
 			p, err := BudgetPlot(recs, m)
 			if err != nil {
@@ -72,7 +83,7 @@ func budgetFigure(recs []Record, opt ChartOptions, title string, grid [][]Metric
 		}
 	}
 
-	return renderFigure(budgetHead(recs, opt, title), panels, w, h)
+	return renderFigure(budgetHead(recs, opt, l.title), panels, l.widthPx, l.heightPx)
 }
 
 // budgetHead is the heading of a budget figure: opt's title or the

@@ -30,7 +30,9 @@ func CompareMarkdown(min, max Record) string {
 	row("total cost (USD)", func(r Record) string { return formatFixed(r.TotalCostUSD, 6) })
 	row("tokens per second", func(r Record) string { return formatFixed(r.TokensPerSecond, 2) })
 	row("stop reason", func(r Record) string { return r.StopReason })
-	row("answer length (characters)", func(r Record) string { return groupDigits(len([]rune(r.Answer))) })
+	row("answer length (characters)", func(r Record) string {
+		return groupDigits(len([]rune(r.Answer)))
+	})
 
 	for _, side := range []struct {
 		name string

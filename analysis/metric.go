@@ -15,16 +15,32 @@ const (
 	MetricTokensPerSecond Metric = "tokens_per_second"
 )
 
-// metricInfo describes each known metric.
+// metricInfo describes each known metric: panel title, axis label with
+// its unit, and how to read it from a Record.
 var metricInfo = map[Metric]struct {
 	title, axis string
 	value       func(Record) float64
 }{
-	MetricElapsedSeconds:  {"Response time", "response time (s)", func(r Record) float64 { return r.ElapsedSeconds }},
-	MetricTotalTokens:     {"Total tokens", "total tokens", func(r Record) float64 { return float64(r.TotalTokens) }},
-	MetricOutputTokens:    {"Output tokens", "output tokens (thinking included)", func(r Record) float64 { return float64(r.OutputTokens) }},
-	MetricTotalCostUSD:    {"Total cost", "total cost (USD)", func(r Record) float64 { return r.TotalCostUSD }},
-	MetricTokensPerSecond: {"Tokens per second", "tokens per second", func(r Record) float64 { return r.TokensPerSecond }},
+	MetricElapsedSeconds: {
+		"Response time", "response time (s)",
+		func(r Record) float64 { return r.ElapsedSeconds },
+	},
+	MetricTotalTokens: {
+		"Total tokens", "total tokens",
+		func(r Record) float64 { return float64(r.TotalTokens) },
+	},
+	MetricOutputTokens: {
+		"Output tokens", "output tokens (thinking included)",
+		func(r Record) float64 { return float64(r.OutputTokens) },
+	},
+	MetricTotalCostUSD: {
+		"Total cost", "total cost (USD)",
+		func(r Record) float64 { return r.TotalCostUSD },
+	},
+	MetricTokensPerSecond: {
+		"Tokens per second", "tokens per second",
+		func(r Record) float64 { return r.TokensPerSecond },
+	},
 }
 
 // Known reports whether m is one of the metrics above.

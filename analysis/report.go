@@ -144,7 +144,8 @@ func newTableView(df dataframe.DataFrame) (tableView, error) {
 	var t tableView
 	for i, name := range df.Names() {
 		typ := df.Types()[i]
-		t.Columns = append(t.Columns, tableColumn{Name: name, Numeric: typ == series.Int || typ == series.Float})
+		numeric := typ == series.Int || typ == series.Float
+		t.Columns = append(t.Columns, tableColumn{Name: name, Numeric: numeric})
 	}
 	t.Rows = formatRows(df)
 	return t, nil
@@ -184,7 +185,8 @@ footer { margin-top: 3rem; color: #666; font-size: 0.85rem; }
 <div class="banner{{if .Simulated}} simulated{{end}}" role="note">
 <p>Produced by <strong>{{or .Backend "an unnamed backend"}}</strong>{{with .Models}} with <strong>{{.}}</strong>{{end}}.</p>
 {{- if .Simulated}}
-<p><strong>Simulated numbers.</strong> Every time, token count and cost on this page was produced by the built-in emulator; they are not Bedrock measurements.</p>
+<p><strong>Simulated numbers.</strong> The times, token counts and costs on this page were
+simulated by the built-in Bedrock emulator (localbedrock); they are not Bedrock measurements.</p>
 {{- end}}
 </div>
 <h1>{{.Title}}</h1>

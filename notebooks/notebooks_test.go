@@ -37,10 +37,11 @@ type notebook struct {
 
 // cell is one notebook cell. ExecutionCount stays raw to tell null from 0.
 type cell struct {
-	CellType       string          `json:"cell_type"`
-	Source         text            `json:"source"`
-	ExecutionCount json.RawMessage `json:"execution_count"`
-	Outputs        []output        `json:"outputs"`
+	CellType       string                     `json:"cell_type"`
+	Source         text                       `json:"source"`
+	Metadata       map[string]json.RawMessage `json:"metadata"`
+	ExecutionCount json.RawMessage            `json:"execution_count"`
+	Outputs        []output                   `json:"outputs"`
 }
 
 // output is one output of a code cell.
@@ -130,11 +131,13 @@ func TestNotebooks_Committed(t *testing.T) {
 					continue
 				}
 				if len(c.Outputs) > 0 {
-					t.Errorf("cell %d has %d outputs; clear them with "+
-						"jupyter nbconvert --clear-output --inplace", i, len(c.Outputs))
+					t.Errorf("cell %d has %d outputs", i, len(c.Outputs))
 				}
 				if string(c.ExecutionCount) != "null" {
 					t.Errorf("cell %d: execution_count = %s, want null", i, c.ExecutionCount)
+				}
+				if _, ok := c.Metadata["execution"]; ok {
+					t.Errorf("cell %d: metadata holds run timestamps", i)
 				}
 			}
 		})
