@@ -2,12 +2,14 @@
 // turns finished calls into tables, files, charts and a report, and never
 // calls a model itself.
 //
-// A [Record] flattens one [claudeutils.Result] with the experiment it
-// belongs to. The frame builders ([SweepFrame], [CaseStudyFrame],
-// [AllocationFrame]) lay records out as gota data frames with fixed column
-// orders, so that the CSV files written by [WriteCSV] keep stable headers.
-// Column names carry their units (elapsed_seconds, total_cost_usd), and the
-// CSV writer formats each float column by that unit.
+// A [Record] flattens one
+// [github.com/thinkbudget/thinkbudget/claudeutils.Result] with the
+// experiment it belongs to. The frame builders ([SweepFrame],
+// [CaseStudyFrame], [AllocationFrame]) lay records out as gota data frames
+// with fixed column orders, so that the CSV files written by [WriteCSV]
+// keep stable headers. Column names carry their units (elapsed_seconds,
+// total_cost_usd), and the CSV writer formats each float column by that
+// unit.
 //
 // [MostEfficient], [Fastest] and [Cheapest] pick one record by a single
 // measure. "Efficient" means total tokens per second, the measure the
@@ -21,7 +23,9 @@
 // from no thinking through rising budgets to rising effort levels, so the
 // doubling budgets of a sweep are evenly spaced, as on a log2 axis.
 //
-// [Report] collects tables, charts and Markdown into one self-contained
-// HTML page, and [WriteFileAtomic] underlies every file this package
-// writes: a reader never sees a half-written file.
+// [CompareMarkdown] sets two answers to the same prompt side by side, so
+// a reader can judge what a larger budget bought. [Report] collects
+// tables, charts and Markdown into one self-contained HTML page, and
+// [WriteFileAtomic] underlies every file this package writes: a reader
+// never sees a half-written file.
 package analysis

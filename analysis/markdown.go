@@ -15,8 +15,9 @@ import (
 // is safe to embed whatever src holds. Headings become h3 to h6 so that
 // they sit under the report's section headings.
 //
-// TODO(markdown): nested lists, links and emphasis with single asterisks
-// render as plain text; add them if reports start to need them.
+// TODO(markdown): nested lists, links, emphasis with single asterisks and
+// tables without outer pipes render as plain text; add them if reports
+// start to need them.
 func markdownHTML(src string) template.HTML {
 	lines := strings.Split(strings.ReplaceAll(src, "\r\n", "\n"), "\n")
 	var b strings.Builder

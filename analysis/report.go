@@ -53,8 +53,8 @@ type Section struct {
 }
 
 // HTML renders r as one HTML page with inline CSS, no scripts and no
-// external assets, so it reads the same offline. Every text is escaped.
-// It fails when a section's table carries an error or its PNG is not a
+// external assets, so it reads the same offline. All text but
+// Section.HTML is escaped. It fails when a section's table carries an error or its PNG is not a
 // PNG.
 func (r Report) HTML() ([]byte, error) {
 	page := reportPage{Report: r}
@@ -117,6 +117,7 @@ type reportPage struct {
 	Sections  []sectionView
 }
 
+// sectionView is one Section ready for the template.
 type sectionView struct {
 	ID, Heading     string
 	Intro, Markdown template.HTML
@@ -126,11 +127,13 @@ type sectionView struct {
 	ImageAlt        string
 }
 
+// tableView is a data frame as formatted header and cells.
 type tableView struct {
 	Columns []tableColumn
 	Rows    [][]string
 }
 
+// tableColumn is a table header; numeric columns align right.
 type tableColumn struct {
 	Name    string
 	Numeric bool
