@@ -52,7 +52,7 @@ func TestInvokeModel_Messages(t *testing.T) {
 	conv := converse(t, client, call{model: sonnet45, prompt: lesson.ProductionPlanning, maxTokens: 5596, fields: budget(4096)})
 	type summary struct {
 		Type, Role, Model, Kinds, Thinking, Signature, Answer, Stop string
-		Input, Output                                              int
+		Input, Output                                               int
 	}
 	want := summary{"message", "assistant", "claude-sonnet-4-5-20250929-v1:0", "thinking,text",
 		conv.Thinking, conv.Signature, conv.Answer, conv.StopReason, int(conv.Input), int(conv.Output)}
