@@ -1,11 +1,13 @@
 package localbedrock_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -519,8 +521,15 @@ func TestConverse_WaitHonoursContext(t *testing.T) {
 	r := start(t, localbedrock.Options{
 		TimeScale: 1000, // a complex answer would take hours
 		Logger:    slog.New(logs),
+		// The whole body is read before the client is cancelled, so that
+		// the cancel can only land in the simulated wait.
 		Middleware: func(next http.Handler) http.Handler {
 			return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+				body, err := io.ReadAll(req.Body)
+				if err != nil {
+					t.Errorf("read body: %v", err)
+				}
+				req.Body = io.NopCloser(bytes.NewReader(body))
 				arrived <- struct{}{}
 				next.ServeHTTP(w, req)
 			})

@@ -71,9 +71,7 @@ var askVerbs = map[string]bool{
 // score is a heuristic for the emulator and the classifier's offline mode,
 // not a measurement of how Claude would find the prompt.
 func EstimateDifficulty(prompt string) float64 {
-	words := strings.FieldsFunc(strings.ToLower(prompt), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\''
-	})
+	words := wordsOf(prompt)
 	if len(words) == 0 {
 		return 0
 	}
@@ -86,6 +84,20 @@ func EstimateDifficulty(prompt string) float64 {
 // Classify maps a prompt to one of Classes by its EstimateDifficulty score.
 func Classify(prompt string) string {
 	return classOf(EstimateDifficulty(prompt))
+}
+
+// wordsOf splits a prompt at white space and trims punctuation from each
+// piece, so that "2,000", "trade-offs" and "France?" count as one word
+// each. The words are lower case.
+func wordsOf(prompt string) []string {
+	var out []string
+	for _, f := range strings.Fields(strings.ToLower(prompt)) {
+		w := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // classOf maps a difficulty score to its class.

@@ -14,17 +14,17 @@ import (
 	"github.com/thinkbudget/thinkbudget/lesson"
 )
 
-// ThinkingDemandTokens is how many thinking tokens the simulated Claude
-// wants for a prompt of each class before noise, and AnswerTokens how long
-// its answer runs. Both are this package's assumptions, chosen so that a
-// budget sweep from 1,024 to 16,384 tokens rises and then levels off on
-// complex prompts, and so that the lesson's answer rooms (1,000 and 1,500
-// tokens) hold an answer of every class.
+// thinkingDemand is how many thinking tokens the simulated Claude wants
+// for a prompt of each class before noise, and answerLength how long its
+// answer runs. Both are assumptions (see the package documentation),
+// chosen so that a budget sweep from 1,024 to 16,384 tokens rises and then
+// levels off on complex prompts, and so that the lesson's answer rooms
+// (1,000 and 1,500 tokens) hold an answer of every class.
 var (
-	ThinkingDemandTokens = map[string]int{
+	thinkingDemand = map[string]int{
 		ClassSimple: 150, ClassMedium: 1500, ClassComplex: 5000, ClassVeryComplex: 12000,
 	}
-	AnswerTokens = map[string]int{
+	answerLength = map[string]int{
 		ClassSimple: 40, ClassMedium: 200, ClassComplex: 700, ClassVeryComplex: 850,
 	}
 )
@@ -47,9 +47,9 @@ const CharsPerToken = 4
 // message framing that Bedrock counts but the text does not show.
 const InputOverheadTokens = 10
 
-// EffortShare is the share of its thinking demand that the simulated
+// effortShare is the share of its thinking demand that the simulated
 // Claude spends under adaptive thinking at each effort level.
-var EffortShare = map[claudeutils.Effort]float64{
+var effortShare = map[claudeutils.Effort]float64{
 	claudeutils.EffortLow:    0.2,
 	claudeutils.EffortMedium: 0.5,
 	claudeutils.EffortHigh:   1.0,
@@ -130,10 +130,10 @@ func simulate(seed int64, omitThinking bool, m claudeutils.Model, req SimRequest
 
 	d := EstimateDifficulty(req.Prompt)
 	r := SimResponse{Difficulty: d, Class: classOf(d), Classifier: asksForClass(req.System)}
-	demand := int(math.Round(float64(ThinkingDemandTokens[r.Class]) * noise()))
-	answerWant := int(math.Round(float64(AnswerTokens[r.Class]) * noise()))
+	demand := int(math.Round(float64(thinkingDemand[r.Class]) * noise()))
+	answerWant := int(math.Round(float64(answerLength[r.Class]) * noise()))
 	if r.Classifier {
-		demand = int(math.Round(float64(ThinkingDemandTokens[ClassSimple]) * noise()))
+		demand = int(math.Round(float64(thinkingDemand[ClassSimple]) * noise()))
 		answerWant = tokensFor(r.Class)
 	}
 	r.ThinkingDemandTokens = demand
@@ -197,7 +197,7 @@ func thinkingUsed(t claudeutils.Thinking, class string, demand int) int {
 			(e == claudeutils.EffortMedium && class == ClassSimple) {
 			return 0
 		}
-		return int(math.Round(float64(demand) * EffortShare[e]))
+		return int(math.Round(float64(demand) * effortShare[e]))
 	}
 	return 0
 }

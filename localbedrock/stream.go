@@ -143,11 +143,10 @@ func (s *Server) sendEvents(sw *streamWriter, w http.ResponseWriter, r SimRespon
 		return err
 	}
 
-	// Every delta passes through check so that an injected fault can cut
-	// the stream after a set number of them.
+	// check runs before every delta and once more, with last set, before
+	// messageStop, so that a planned fault fires after fault.afterDeltas
+	// deltas or, in a shorter stream, at its end.
 	sent := 0
-	// The last check, before messageStop, fires a planned fault that the
-	// deltas did not reach.
 	check := func(last bool) error {
 		if (fault.kind != faultStream && fault.kind != faultDrop) || (sent < fault.afterDeltas && !last) {
 			sent++

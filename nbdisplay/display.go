@@ -7,11 +7,16 @@ import (
 
 // Table shows df as an HTML table in the output of the running cell; see
 // TableHTML for the format. Outside a notebook it does nothing.
+//
+// Like every display function here, Table returns only once the kernel has
+// received the content (gonbui.Sync): GoNB drops content still in transit
+// when the cell's program exits.
 func Table(df dataframe.DataFrame) {
 	if !gonbui.IsNotebook {
 		return
 	}
 	gonbui.DisplayHTML(TableHTML(df))
+	gonbui.Sync()
 }
 
 // PNG shows b, the bytes of a PNG file, as an image in the output of the
@@ -21,6 +26,7 @@ func PNG(b []byte) {
 		return
 	}
 	gonbui.DisplayPng(b)
+	gonbui.Sync()
 }
 
 // Markdown shows s, rendered as Markdown, in the output of the running cell.
@@ -30,6 +36,7 @@ func Markdown(s string) {
 		return
 	}
 	gonbui.DisplayMarkdown(s)
+	gonbui.Sync()
 }
 
 // HTML shows s, which is trusted and not escaped, in the output of the
@@ -39,4 +46,5 @@ func HTML(s string) {
 		return
 	}
 	gonbui.DisplayHTML(s)
+	gonbui.Sync()
 }

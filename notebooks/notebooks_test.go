@@ -140,6 +140,9 @@ func TestNotebooks_Committed(t *testing.T) {
 					t.Errorf("cell %d: metadata holds run timestamps", i)
 				}
 			}
+			if t.Failed() {
+				t.Log("clear the notebook with the command in notebooks/README.md")
+			}
 		})
 	}
 }

@@ -158,7 +158,8 @@ else
 fi
 
 # Check that Jupyter sees the kernel.
-if ! jupyter kernelspec list 2>/dev/null | awk '$1 == "gonb" { found = 1 } END { exit !found }'; then
+specs=$(jupyter kernelspec list 2>/dev/null)
+if ! awk '$1 == "gonb" { found = 1 } END { exit !found }' <<<"$specs"; then
 	log "jupyter kernelspec list does not show gonb"
 	exit 1
 fi

@@ -49,7 +49,8 @@ for nb in "${notebooks[@]}"; do
 		failed=1
 	fi
 	ms=$((($(date +%s%N) - start) / 1000000))
-	printf 'run-notebooks: %-4s %s %d.%03ds\n' "$status" "$name" $((ms / 1000)) $((ms % 1000)) >&2
+	printf 'run-notebooks: %-4s %s %d.%03ds\n' \
+		"$status" "$name" $((ms / 1000)) $((ms % 1000)) >&2
 done
 echo "run-notebooks: executed notebooks are in $outdir" >&2
 exit "$failed"

@@ -12,6 +12,7 @@ import (
 
 type caseStudyFlags struct {
 	lessonFlags
+	recordFlags
 	prompt       string
 	promptFile   string
 	answerTokens int
@@ -26,10 +27,12 @@ func newCaseStudyCommand() *cobra.Command {
 thinking, and answers at half, the recommended and double the budget
 (at least 1,024, at most 16,384), or at the effort levels around the
 recommended one. It writes case_study.csv, case_study.json and
-case_study.png into --out and prints recommendations.`,
+case_study.png into --out and prints recommendations. The answering
+calls are journaled and cached as in sweep (--resume, --cache).`,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runCaseStudy(cmd, &f) },
 	}
 	f.lessonFlags.register(cmd)
+	f.recordFlags.register(cmd)
 	fs := cmd.Flags()
 	fs.StringVar(&f.prompt, "prompt", "", "prompt text (default: the lesson's carbon-plan problem)")
 	fs.StringVar(&f.promptFile, "prompt-file", "", "read the prompt from this file")
@@ -45,7 +48,14 @@ func runCaseStudy(cmd *cobra.Command, f *caseStudyFlags) error {
 	if f.answerTokens < 1 {
 		return usagef("--answer-tokens %d: must be at least 1", f.answerTokens)
 	}
-	if err := f.check(); err != nil {
+	if err := f.backendFlags.check(); err != nil {
+		return err
+	}
+	if err := f.recordFlags.check(cmd); err != nil {
+		return err
+	}
+	cache, err := f.openCache()
+	if err != nil {
 		return err
 	}
 	if err := prepareOutDir(f.out); err != nil {
@@ -56,9 +66,18 @@ func runCaseStudy(cmd *cobra.Command, f *caseStudyFlags) error {
 		return err
 	}
 	defer closeAll()
+	rec, closeRec, err := f.openRecorder(cmd.ErrOrStderr(), f.out, cache, env.Session, true)
+	if err != nil {
+		return err
+	}
+	rec.Attach(env.Runner)
+	rec.SetExperiment(analysis.ExperimentCaseStudy)
 	env.Runner.Progress = newProgress(cmd.ErrOrStderr(), "case study", 3).done
 
 	cs, runErr := experiments.CaseStudy(cmd.Context(), env, prompt, f.answerTokens)
+	if err := closeRec(); err != nil && runErr == nil {
+		runErr = err
+	}
 	out := cmd.OutOrStdout()
 	fmt.Fprintf(out, "complexity %s, recommended %s\n", cs.Classification.Complexity, cs.Decision.Thinking)
 	if len(cs.Records) == 0 {

@@ -84,8 +84,14 @@ func checkModel(id string) error {
 	return checkRequest(claudeutils.Request{ModelID: id, Prompt: "model check", MaxTokens: 1})
 }
 
+// lessonRunFlags are the lesson command's flags.
+type lessonRunFlags struct {
+	lessonFlags
+	recordFlags
+}
+
 func newLessonCommand() *cobra.Command {
-	var f lessonFlags
+	var f lessonRunFlags
 	cmd := &cobra.Command{
 		Use:   "lesson",
 		Short: "Run every part of the thinking-budget lesson and write a report",
@@ -94,15 +100,26 @@ chart and the smallest-vs-largest comparison, the classifier and allocator
 on four prompts of rising complexity, the allocation strategy chart, and
 the carbon-plan case study. Each part's CSV, JSON and PNG files are written
 as soon as it finishes; report.html, written last, holds them all and opens
-offline in any browser.`,
+offline in any browser.
+
+The answering calls of every part go into one journal.jsonl in --out, its
+experiment field naming the part; --resume and --cache work as in sweep.`,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runLesson(cmd, &f) },
 	}
-	f.register(cmd)
+	f.lessonFlags.register(cmd)
+	f.recordFlags.register(cmd)
 	return cmd
 }
 
-func runLesson(cmd *cobra.Command, f *lessonFlags) error {
-	if err := f.check(); err != nil {
+func runLesson(cmd *cobra.Command, f *lessonRunFlags) error {
+	if err := f.backendFlags.check(); err != nil {
+		return err
+	}
+	if err := f.recordFlags.check(cmd); err != nil {
+		return err
+	}
+	cache, err := f.openCache()
+	if err != nil {
 		return err
 	}
 	if err := prepareOutDir(f.out); err != nil {
@@ -115,12 +132,24 @@ func runLesson(cmd *cobra.Command, f *lessonFlags) error {
 	defer closeAll()
 
 	stderr := cmd.ErrOrStderr()
+	rec, closeRec, err := f.openRecorder(stderr, f.out, cache, env.Session, true)
+	if err != nil {
+		return err
+	}
+	rec.Attach(env.Runner)
+	progress := partProgress(stderr)
 	start := time.Now()
 	res, runErr := experiments.RunLesson(cmd.Context(), env, experiments.LessonConfig{
-		OutDir:   f.out,
-		Progress: partProgress(stderr),
-		Notef:    func(format string, args ...any) { fmt.Fprintf(stderr, "  "+format+"\n", args...) },
+		OutDir: f.out,
+		Progress: func(part string, n int) func(int, int, runner.Outcome) {
+			rec.SetExperiment(experimentOf(part))
+			return progress(part, n)
+		},
+		Notef: func(format string, args ...any) { fmt.Fprintf(stderr, "  "+format+"\n", args...) },
 	})
+	if err := closeRec(); err != nil && runErr == nil {
+		runErr = err
+	}
 	printLessonSummary(cmd.OutOrStdout(), env, res)
 	fmt.Fprintf(stderr, "lesson finished in %s; open %s\n", time.Since(start).Round(time.Millisecond),
 		outPath(f.out, experiments.FileReport))

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"os/signal"
 	"syscall"
@@ -44,6 +45,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	fmt.Fprintln(stderr, "thinkbudget:", err)
+	if h := hint(err); h != "" {
+		fmt.Fprintln(stderr, "hint:", h)
+	}
 	switch {
 	case isUsage(err):
 		fmt.Fprintln(stderr, "Run 'thinkbudget help' for usage.")
@@ -52,6 +56,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitInterrupted
 	}
 	return exitFailure
+}
+
+// hint returns advice for errors whose cause hides deep in the message,
+// or "" when there is none.
+func hint(err error) string {
+	var op *net.OpError
+	if errors.As(err, &op) && op.Op == "dial" {
+		addr := "the backend"
+		if op.Addr != nil {
+			addr = op.Addr.String()
+		}
+		return fmt.Sprintf("could not connect to %s: check the network, --endpoint or --region, "+
+			"or start the emulator with 'thinkbudget serve'", addr)
+	}
+	return ""
 }
 
 func newRootCommand(stdout, stderr io.Writer) *cobra.Command {

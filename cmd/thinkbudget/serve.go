@@ -11,11 +11,13 @@ import (
 )
 
 type serveFlags struct {
-	addr        string
-	seed        int64
-	timeScale   float64
-	faults      string
-	allowRemote bool
+	addr           string
+	seed           int64
+	timeScale      float64
+	faults         string
+	allowRemote    bool
+	replay         string
+	replayFallback bool
 }
 
 func newServeCommand() *cobra.Command {
@@ -28,6 +30,12 @@ Bedrock's wire protocol (Converse, ConverseStream, ListFoundationModels,
 GetFoundationModel), so boto3, the AWS CLI or any AWS SDK can use it by
 setting the endpoint URL, with any credentials. Its answers are simulated.
 
+With --replay DIR it answers Converse and ConverseStream from the
+responses recorded in DIR (by sweep, lesson or case-study with --cache rw),
+keyed as those commands key their calls; a request without a recording
+gets a 400 ValidationException naming its key, or, with
+--replay-fallback, a simulated answer.
+
 It listens on 127.0.0.1 only, unless --allow-remote is given.`,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runServe(cmd, &f) },
 	}
@@ -38,6 +46,8 @@ It listens on 127.0.0.1 only, unless --allow-remote is given.`,
 	fs.StringVar(&f.faults, "faults", "",
 		"inject faults, each a probability per call: throttle=0.3,5xx=0.1,timeout=0.05,stream=0.05,drop=0.05")
 	fs.BoolVar(&f.allowRemote, "allow-remote", false, "allow listening on a non-loopback address")
+	fs.StringVar(&f.replay, "replay", "", "answer from the responses recorded in this folder (as --cache rw writes them)")
+	fs.BoolVar(&f.replayFallback, "replay-fallback", false, "with --replay: simulate what has no recording instead of refusing it")
 	return cmd
 }
 
@@ -52,13 +62,29 @@ func runServe(cmd *cobra.Command, f *serveFlags) error {
 	if err != nil {
 		return usagef("--faults: %v", err)
 	}
-	run, err := localbedrock.Start(f.addr, localbedrock.Options{Seed: f.seed, TimeScale: f.timeScale, Faults: faults})
+	if f.replayFallback && f.replay == "" {
+		return usagef("--replay-fallback needs --replay DIR")
+	}
+	opts := localbedrock.Options{Seed: f.seed, TimeScale: f.timeScale, Faults: faults}
+	if f.replay != "" {
+		if opts, err = localbedrock.WithReplay(opts, f.replay, f.replayFallback); err != nil {
+			return usagef("--replay: %v", err)
+		}
+	}
+	run, err := localbedrock.Start(f.addr, opts)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", f.addr, err)
 	}
 	defer run.Close()
 	w := cmd.ErrOrStderr()
 	fmt.Fprintf(w, "localbedrock: simulated Bedrock at %s (seed %d, time scale %g)\n", run.URL(), f.seed, f.timeScale)
+	if f.replay != "" {
+		miss := "refused with a ValidationException"
+		if f.replayFallback {
+			miss = "simulated"
+		}
+		fmt.Fprintf(w, "  replaying the responses recorded in %s; requests without one are %s\n", f.replay, miss)
+	}
 	fmt.Fprintf(w, "  Go:    bedrockruntime.Options{BaseEndpoint: aws.String(%q)}\n", run.URL())
 	fmt.Fprintf(w, "  boto3: boto3.client('bedrock-runtime', endpoint_url='%s', region_name='us-west-2')\n", run.URL())
 	fmt.Fprintf(w, "  CLI:   aws bedrock list-foundation-models --endpoint-url %s\n", run.URL())

@@ -21,6 +21,7 @@ const (
 
 type sweepFlags struct {
 	backendFlags
+	recordFlags
 	budgets      string
 	maxTokens    int
 	answerTokens int
@@ -39,11 +40,20 @@ the response time, input/output/total tokens, cost and tokens per second.
 It prints the table, and writes sweep.csv, sweep.json (with the full
 answers and thinking) and sweep_tradeoffs.png into --out.
 
+Every finished call is appended to journal.jsonl in --out as it finishes;
+after a crash or an interrupt, --resume reuses those results and sends
+only the calls that are missing. Without --resume a fresh journal starts,
+and the last one is kept as journal.jsonl.prev. --cache rw keeps every
+response in a cache folder and answers from it when the same request
+comes again; --cache replay answers only from it and never calls the
+model. Results are reused only on the backend that produced them.
+
 The default prompt is a small production-planning problem whose best
 profit is $3,000.`,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runSweep(cmd, &f) },
 	}
-	f.register(cmd, "out")
+	f.backendFlags.register(cmd, "out")
+	f.recordFlags.register(cmd)
 	fs := cmd.Flags()
 	fs.StringVar(&f.budgets, "budgets", "1024,2048,4096,8192,16384", "comma-separated thinking budgets in tokens, each >= 1024")
 	fs.IntVar(&f.maxTokens, "max-tokens", 0,
@@ -57,7 +67,10 @@ profit is $3,000.`,
 
 func runSweep(cmd *cobra.Command, f *sweepFlags) error {
 	// Everything that can be checked without a call is checked first.
-	if err := f.check(); err != nil {
+	if err := f.backendFlags.check(); err != nil {
+		return err
+	}
+	if err := f.recordFlags.check(cmd); err != nil {
 		return err
 	}
 	if cmd.Flags().Changed("max-tokens") && cmd.Flags().Changed("answer-tokens") {
@@ -86,6 +99,10 @@ func runSweep(cmd *cobra.Command, f *sweepFlags) error {
 			return err
 		}
 	}
+	cache, err := f.openCache()
+	if err != nil {
+		return err
+	}
 	if err := prepareOutDir(f.out); err != nil {
 		return err
 	}
@@ -97,16 +114,26 @@ func runSweep(cmd *cobra.Command, f *sweepFlags) error {
 		return err
 	}
 	defer s.Close()
+	rec, closeRec, err := f.openRecorder(stderr, f.out, cache, s, false)
+	if err != nil {
+		return err
+	}
 
 	r := f.runner(s)
+	rec.Attach(r)
+	rec.SetExperiment(analysis.ExperimentSweep)
 	r.Progress = newProgress(stderr, "sweep", len(budgets)).done
 	recs, runErr := analysis.RunSweep(ctx, r, cfg, s.Simulated())
+	closeErr := closeRec()
 	if len(recs) > 0 {
 		if err := writeSweep(cmd.OutOrStdout(), stderr, f.out, recs, s.Simulated()); err != nil {
 			return err
 		}
 	}
-	return runErr
+	if runErr != nil {
+		return runErr
+	}
+	return closeErr
 }
 
 // writeSweep prints the table and writes the sweep's three files.
