@@ -34,7 +34,8 @@ func parseConverse(body []byte) (callSpec, *apiError) {
 	if ic := req.InferenceConfig; ic != nil {
 		if ic.MaxTokens != nil {
 			if *ic.MaxTokens < 1 {
-				return c, validationf(msgRangeFmt, strconv.Itoa(*ic.MaxTokens), "inferenceConfig.maxTokens", "greater than or equal to 1")
+				return c, validationf(msgRangeFmt, strconv.Itoa(*ic.MaxTokens),
+					"inferenceConfig.maxTokens", "greater than or equal to 1")
 			}
 			c.maxTokens = *ic.MaxTokens
 		}
@@ -108,7 +109,7 @@ func readMessages(c *callSpec, msgs []converseMessage) *apiError {
 }
 
 func badRole(i int, role string) *apiError {
-	return validationf("1 validation error detected: Value '%s' at 'messages.%d.member.role' failed to satisfy constraint: Member must satisfy enum value set: [user, assistant]", role, i+1)
+	return validationf(msgBadRoleFmt, role, i+1)
 }
 
 // checkUnit refuses a value outside [0, 1].
@@ -135,7 +136,7 @@ func readModelFields(c *callSpec, raw json.RawMessage) *apiError {
 	}
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &fields); err != nil {
-		return validation(modelErrorPrefix + "Input should be a valid dictionary")
+		return validation(msgFieldsShape)
 	}
 	for k, v := range fields {
 		if !knownModelFields[k] {
@@ -148,7 +149,7 @@ func readModelFields(c *callSpec, raw json.RawMessage) *apiError {
 		case "thinking", "reasoning_config":
 			var tc thinkingConfig
 			if err := json.Unmarshal(v, &tc); err != nil {
-				return validation(modelErrorPrefix + "thinking: Input should be a valid dictionary or object to extract fields from")
+				return validation(msgThinkingShape)
 			}
 			c.thinking = &tc
 		case "top_k":

@@ -16,6 +16,7 @@ const (
 	typeServiceUnavailable = "ServiceUnavailableException"
 	typeModelTimeout       = "ModelTimeoutException"
 	typeModelStreamError   = "modelStreamErrorException"
+	typeUnknownOperation   = "UnknownOperationException"
 )
 
 // errorTypeSuffix follows the error type in X-Amzn-ErrorType, as Bedrock
@@ -66,6 +67,18 @@ const (
 	msgUnknownOperation    = "This emulator does not implement the requested operation."
 	msgInternal            = "The system encountered an unexpected error during processing. Try your request again."
 	msgModelTimeout        = "Model has timed out in processing the request. Try your request again."
+	msgBadRoleFmt          = "1 validation error detected: Value '%s' at 'messages.%d.member.role' failed to satisfy constraint: Member must satisfy enum value set: [user, assistant]"
+	msgThinkingShape       = modelErrorPrefix + "thinking: Input should be a valid dictionary or object to extract fields from"
+	msgFieldsShape         = modelErrorPrefix + "Input should be a valid dictionary"
+	msgMalformedFmt        = "Malformed input request: %s, please reformat your input and try again."
+	msgContentShapeFmt     = modelErrorPrefix + "messages.%d.content: Input should be a valid string or a list of blocks"
+	msgSystemShape         = modelErrorPrefix + "system: Input should be a valid string or a list of blocks"
+	msgNoMessages          = modelErrorPrefix + "messages: at least one message is required"
+	msgNoUserMessage       = modelErrorPrefix + "messages: the conversation needs a user message"
+	msgEmptyBlock          = modelErrorPrefix + "messages: text content blocks must be non-empty"
+	msgBadVersion          = modelErrorPrefix + "anthropic_version: Invalid value"
+	msgMaxTokensBelowOne   = modelErrorPrefix + "max_tokens: Input should be greater than or equal to 1"
+	msgUnitRangeFmt        = modelErrorPrefix + "%s: Input should be between 0 and 1"
 )
 
 // apiError is an error response: an HTTP status, a Bedrock error type and
@@ -88,4 +101,9 @@ func validation(msg string) *apiError {
 // validationf formats a 400 ValidationException message.
 func validationf(format string, args ...any) *apiError {
 	return validation(fmt.Sprintf(format, args...))
+}
+
+// notFound returns a 404 ResourceNotFoundException with the given message.
+func notFound(msg string) *apiError {
+	return &apiError{Status: http.StatusNotFound, Type: typeResourceNotFound, Message: msg}
 }

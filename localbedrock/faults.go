@@ -215,7 +215,8 @@ func faultError(k faultKind) *apiError {
 	case faultServerError:
 		return &apiError{Status: http.StatusInternalServerError, Type: typeInternalServer, Message: msgInternal}
 	case faultUnavailable:
-		return &apiError{Status: http.StatusServiceUnavailable, Type: typeServiceUnavailable, Message: msgUnavailable}
+		return &apiError{Status: http.StatusServiceUnavailable, Type: typeServiceUnavailable,
+			Message: msgUnavailable}
 	case faultTimeout:
 		return &apiError{Status: http.StatusRequestTimeout, Type: typeModelTimeout, Message: msgModelTimeout}
 	}

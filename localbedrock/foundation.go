@@ -74,17 +74,17 @@ func matches(filter string, values ...string) bool {
 func (s *Server) getFoundationModel(w http.ResponseWriter, r *http.Request, escapedID string) {
 	id, err := url.PathUnescape(escapedID)
 	if err != nil {
-		s.writeError(w, r, &apiError{Status: http.StatusBadRequest, Type: typeValidation, Message: msgInvalidModel})
+		s.writeError(w, r, validation(msgInvalidModel))
 		return
 	}
 	prefix, base := claudeutils.SplitModelID(id)
 	m, ok := s.reg.Lookup(base)
 	if !ok || prefix != "" {
-		s.writeError(w, r, &apiError{Status: http.StatusNotFound, Type: typeResourceNotFound, Message: msgUnknownFoundation})
+		s.writeError(w, r, notFound(msgUnknownFoundation))
 		return
 	}
 	if m.Lifecycle == claudeutils.EndOfLife {
-		s.writeError(w, r, &apiError{Status: http.StatusNotFound, Type: typeResourceNotFound, Message: msgEndOfLife})
+		s.writeError(w, r, notFound(msgEndOfLife))
 		return
 	}
 	s.writeJSON(w, r, http.StatusOK, map[string]any{"modelDetails": s.summaryOf(m)})

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -79,7 +78,7 @@ func malformed(violations ...string) *apiError {
 	if len(violations) == 0 {
 		return validation(msgMalformed)
 	}
-	return validation("Malformed input request: " + strings.Join(violations, "") + ", please reformat your input and try again.")
+	return validationf(msgMalformedFmt, strings.Join(violations, ""))
 }
 
 // parseMessages decodes an InvokeModel body in the Anthropic Messages form.
@@ -102,7 +101,7 @@ func parseMessages(body []byte) (callSpec, *apiError) {
 		return callSpec{}, malformed(missing...)
 	}
 	if req.AnthropicVersion != anthropicVersion {
-		return callSpec{}, validation(modelErrorPrefix + "anthropic_version: Invalid value")
+		return callSpec{}, validation(msgBadVersion)
 	}
 
 	c := callSpec{temperature: req.Temperature, topP: req.TopP, topK: req.TopK != nil,
@@ -112,9 +111,8 @@ func parseMessages(body []byte) (callSpec, *apiError) {
 			c.extraKeys = append(c.extraKeys, k)
 		}
 	}
-	sort.Strings(c.extraKeys)
 	if *req.MaxTokens < 1 {
-		return c, validation(modelErrorPrefix + "max_tokens: Input should be greater than or equal to 1")
+		return c, validation(msgMaxTokensBelowOne)
 	}
 	c.maxTokens = *req.MaxTokens
 	if req.OutputConfig != nil {
@@ -128,17 +126,17 @@ func parseMessages(body []byte) (callSpec, *apiError) {
 		name string
 	}{{req.Temperature, "temperature"}, {req.TopP, "top_p"}} {
 		if f.v != nil && (*f.v < 0 || *f.v > 1) {
-			return c, validation(modelErrorPrefix + f.name + ": Input should be between 0 and 1")
+			return c, validationf(msgUnitRangeFmt, f.name)
 		}
 	}
 
 	system, err := messagesText(req.System)
 	if err != nil {
-		return c, validation(modelErrorPrefix + "system: Input should be a valid string or a list of blocks")
+		return c, validation(msgSystemShape)
 	}
 	c.system = strings.Join(system, "\n")
 	if len(req.Messages) == 0 {
-		return c, validation(modelErrorPrefix + "messages: at least one message is required")
+		return c, validation(msgNoMessages)
 	}
 	last := -1
 	for i, m := range req.Messages {
@@ -147,16 +145,16 @@ func parseMessages(body []byte) (callSpec, *apiError) {
 		}
 	}
 	if last < 0 {
-		return c, validation(modelErrorPrefix + "messages: the conversation needs a user message")
+		return c, validation(msgNoUserMessage)
 	}
 	for i, m := range req.Messages {
 		texts, err := messagesText(m.Content)
 		if err != nil {
-			return c, validation(modelErrorPrefix + "messages." + strconv.Itoa(i) + ".content: Input should be a valid string or a list of blocks")
+			return c, validationf(msgContentShapeFmt, i)
 		}
 		for _, t := range texts {
 			if strings.TrimSpace(t) == "" {
-				return c, validation(modelErrorPrefix + "messages: text content blocks must be non-empty")
+				return c, validation(msgEmptyBlock)
 			}
 		}
 		if i == last {
@@ -200,7 +198,9 @@ func messagesBody(m claudeutils.Model, r SimResponse, requestID string) []byte {
 	var content []messagesOutBlock
 	if r.ThinkingTokens > 0 {
 		text := r.ThinkingText
-		content = append(content, messagesOutBlock{Type: "thinking", Thinking: &text, Signature: r.ThinkingSignature})
+		content = append(content, messagesOutBlock{
+			Type: "thinking", Thinking: &text, Signature: r.ThinkingSignature,
+		})
 	}
 	if r.Answer != "" || len(content) == 0 {
 		answer := r.Answer

@@ -157,7 +157,8 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 	case OpGetFoundationModel:
 		s.getFoundationModel(w, r, id)
 	default:
-		s.writeError(w, r, &apiError{Status: http.StatusNotFound, Type: "UnknownOperationException", Message: msgUnknownOperation})
+		s.writeError(w, r, &apiError{Status: http.StatusNotFound, Type: typeUnknownOperation,
+			Message: msgUnknownOperation})
 	}
 }
 
@@ -175,7 +176,7 @@ func (s *Server) resolveModel(escapedID string) (claudeutils.Model, *apiError) {
 		return m, validation(msgInvalidModel)
 	}
 	if m.Lifecycle == claudeutils.EndOfLife {
-		return m, &apiError{Status: http.StatusNotFound, Type: typeResourceNotFound, Message: msgEndOfLife}
+		return m, notFound(msgEndOfLife)
 	}
 	if m.ProfileOnly && prefix == "" {
 		return m, validationf(msgOnDemandFmt, id)
@@ -279,7 +280,8 @@ func (s *Server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *apiE
 // X-Amzn-ErrorType and {"message": ...} in the body.
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, e *apiError) {
 	op, _ := OperationOf(r)
-	s.log.Debug("error", "op", op, "path", r.URL.EscapedPath(), "status", e.Status, "type", e.Type, "message", e.Message)
+	s.log.Debug("error", "op", op, "path", r.URL.EscapedPath(),
+		"status", e.Status, "type", e.Type, "message", e.Message)
 	w.Header().Set("X-Amzn-Errortype", e.Type+errorTypeSuffix)
 	b, _ := json.Marshal(map[string]string{"message": e.Message})
 	s.writeRaw(w, e.Status, b)
@@ -289,7 +291,8 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, e *apiError)
 func (s *Server) writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
 	b, err := json.Marshal(v)
 	if err != nil {
-		s.writeError(w, r, &apiError{Status: http.StatusInternalServerError, Type: typeInternalServer, Message: msgInternal})
+		s.writeError(w, r, &apiError{Status: http.StatusInternalServerError, Type: typeInternalServer,
+			Message: msgInternal})
 		return
 	}
 	s.writeRaw(w, status, b)

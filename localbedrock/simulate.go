@@ -230,8 +230,9 @@ func knownAnswer(prompt string) (right string, wrong []string, ok bool) {
 	if !strings.Contains(prompt, strings.TrimSpace(lesson.ProductionPlanning)) {
 		return "", nil, false
 	}
-	right = "Answer: make 50 units of A and 100 units of B (any plan with 2A + B = 200 and B >= 2A is optimal); " +
-		"the maximum profit is $" + thousands(lesson.ProductionPlanningBestProfitUSD) + "."
+	right = "Answer: make 50 units of A and 100 units of B (any plan with 2A + B = 200 and " +
+		"B >= 2A is optimal); the maximum profit is $" +
+		thousands(lesson.ProductionPlanningBestProfitUSD) + "."
 	wrong = []string{
 		"Answer: make 0 units of A and 250 units of B; the maximum profit is $3,750.",
 		"Answer: make 40 units of A and 80 units of B; the maximum profit is $2,400.",

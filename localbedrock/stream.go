@@ -100,7 +100,8 @@ func (sw *streamWriter) deltas(index int, text string, reasoning bool) error {
 		if reasoning {
 			d = blockDelta{ReasoningContent: &reasoningDelta{Text: &chunk}}
 		}
-		if err := sw.event("contentBlockDelta", contentBlockDeltaEvent{ContentBlockIndex: index, Delta: d}); err != nil {
+		ev := contentBlockDeltaEvent{ContentBlockIndex: index, Delta: d}
+		if err := sw.event("contentBlockDelta", ev); err != nil {
 			return err
 		}
 	}
@@ -112,7 +113,8 @@ func (sw *streamWriter) deltas(index int, text string, reasoning bool) error {
 // signature delta; the answer as text deltas; messageStop; metadata.
 // Token counts in the deltas sum to the usage only roughly; the metadata
 // carries the exact usage.
-func (s *Server) writeStream(ctx context.Context, w http.ResponseWriter, m claudeutils.Model, r SimResponse, requestID string, fault faultPlan) {
+func (s *Server) writeStream(ctx context.Context, w http.ResponseWriter, m claudeutils.Model,
+	r SimResponse, requestID string, fault faultPlan) {
 	flusher, _ := w.(http.Flusher)
 	h := w.Header()
 	h.Set("Content-Type", "application/vnd.amazon.eventstream")
