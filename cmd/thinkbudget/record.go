@@ -68,8 +68,10 @@ func (f *recordFlags) openCache() (*runner.Cache, error) {
 
 // openRecorder opens the journal in outDir, for resuming when asked,
 // and returns a recorder over it and cache for the backend of s. It
-// says on stderr what a resume found. Call the returned function when
-// the run is over: it closes the journal and reports what was reused.
+// says on stderr what a resume found, and, when classifies says the
+// command classifies prompts, that a replay does not cover those calls
+// (they bypass the runner). Call the returned function when the run is
+// over: it closes the journal and reports what was reused.
 func (f *recordFlags) openRecorder(stderr io.Writer, outDir string, cache *runner.Cache, s *backend.Session,
 	classifies bool) (*runner.Recorder, func() error, error) {
 	path := filepath.Join(outDir, runner.JournalFile)
