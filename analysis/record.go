@@ -60,6 +60,9 @@ type Record struct {
 	ThinkingRedacted bool `json:"thinking_redacted,omitempty"`
 	// Simulated is true when the built-in emulator, not Bedrock, answered.
 	Simulated bool `json:"simulated"`
+	// Reused is true when the result came from a run journal or response
+	// cache instead of a call made in this run.
+	Reused bool `json:"reused,omitempty"`
 }
 
 // NewRecord flattens r, one call of the named experiment, into a Record.

@@ -85,7 +85,9 @@ func RunCalls(ctx context.Context, r *runner.Runner, experiment string, calls []
 			}
 			continue
 		}
-		recs = append(recs, NewRecord(experiment, o.Call.Label, o.Result, simulated))
+		rec := NewRecord(experiment, o.Call.Label, o.Result, simulated)
+		rec.Reused = o.Reused
+		recs = append(recs, rec)
 	}
 	switch {
 	case runErr != nil:

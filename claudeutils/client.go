@@ -40,9 +40,10 @@ type Options struct {
 	// Endpoint, when set, sends both clients to this base URL instead of
 	// AWS, e.g. "http://127.0.0.1:8787" for the built-in emulator.
 	Endpoint string
-	// Credentials overrides the configuration chain. With an Endpoint and
-	// no Credentials, fixed placeholder credentials are used, because a
-	// local endpoint needs a signature but checks none.
+	// Credentials overrides the configuration chain. With an Endpoint the
+	// chain is never read: these credentials sign, or, when nil, fixed
+	// placeholder ones, because a local endpoint needs a signature but
+	// checks none.
 	Credentials aws.CredentialsProvider
 	// Profile selects a shared-config profile when loading the chain.
 	Profile string
@@ -85,41 +86,9 @@ type Client struct {
 // AWS configuration chain (environment, shared config and SSO profiles,
 // instance roles); it does not call AWS.
 func NewClient(ctx context.Context, opts Options) (*Client, error) {
-	var loadOpts []func(*config.LoadOptions) error
-	if opts.Region != "" {
-		loadOpts = append(loadOpts, config.WithRegion(opts.Region))
-	}
-	if opts.Profile != "" {
-		loadOpts = append(loadOpts, config.WithSharedConfigProfile(opts.Profile))
-	}
-	creds := opts.Credentials
-	if creds == nil && opts.Endpoint != "" {
-		creds = credentials.NewStaticCredentialsProvider("LOCALTHINKBUDGET", "local-placeholder-not-a-secret", "")
-	}
-	if creds != nil {
-		loadOpts = append(loadOpts, config.WithCredentialsProvider(creds))
-	}
-	if opts.HTTPClient != nil {
-		loadOpts = append(loadOpts, config.WithHTTPClient(opts.HTTPClient))
-	}
-	maxAttempts := opts.MaxAttempts
-	if maxAttempts <= 0 {
-		maxAttempts = DefaultMaxAttempts
-	}
-	maxBackoff := opts.MaxBackoff
-	if maxBackoff <= 0 {
-		maxBackoff = DefaultMaxBackoff
-	}
-	loadOpts = append(loadOpts, config.WithRetryer(func() aws.Retryer {
-		return newRetryer(maxAttempts, maxBackoff)
-	}))
-
-	cfg, err := config.LoadDefaultConfig(ctx, loadOpts...)
+	cfg, err := loadConfig(ctx, opts)
 	if err != nil {
-		return nil, fmt.Errorf("load AWS configuration: %w", err)
-	}
-	if cfg.Region == "" {
-		cfg.Region = DefaultRegion
+		return nil, err
 	}
 
 	reg := opts.Registry
@@ -142,13 +111,73 @@ func NewClient(ctx context.Context, opts Options) (*Client, error) {
 			o.BaseEndpoint = aws.String(opts.Endpoint)
 		}
 		o.APIOptions = append(o.APIOptions, countAttempts)
+		o.HTTPClient = plainBodyClient{o.HTTPClient}
 	})
 	c.Control = bedrock.NewFromConfig(cfg, func(o *bedrock.Options) {
 		if opts.Endpoint != "" {
 			o.BaseEndpoint = aws.String(opts.Endpoint)
 		}
+		o.HTTPClient = plainBodyClient{o.HTTPClient}
 	})
 	return c, nil
+}
+
+// loadConfig builds the SDK configuration. A client sent to an Endpoint
+// does not read the AWS configuration chain at all: an offline run must
+// not fail, or sign with real keys, because of the user's AWS profile or
+// environment. It signs with opts.Credentials, or with placeholder keys
+// that a local endpoint accepts and checks nothing of.
+func loadConfig(ctx context.Context, opts Options) (aws.Config, error) {
+	maxAttempts := opts.MaxAttempts
+	if maxAttempts <= 0 {
+		maxAttempts = DefaultMaxAttempts
+	}
+	maxBackoff := opts.MaxBackoff
+	if maxBackoff <= 0 {
+		maxBackoff = DefaultMaxBackoff
+	}
+	retryer := func() aws.Retryer { return newRetryer(maxAttempts, maxBackoff) }
+
+	if opts.Endpoint != "" {
+		creds := opts.Credentials
+		if creds == nil {
+			creds = credentials.NewStaticCredentialsProvider("LOCALTHINKBUDGET", "local-placeholder-not-a-secret", "")
+		}
+		cfg := aws.Config{
+			Region:      opts.Region,
+			Credentials: aws.NewCredentialsCache(creds),
+			Retryer:     retryer,
+		}
+		if opts.HTTPClient != nil {
+			cfg.HTTPClient = opts.HTTPClient
+		}
+		if cfg.Region == "" {
+			cfg.Region = DefaultRegion
+		}
+		return cfg, nil
+	}
+
+	loadOpts := []func(*config.LoadOptions) error{config.WithRetryer(retryer)}
+	if opts.Region != "" {
+		loadOpts = append(loadOpts, config.WithRegion(opts.Region))
+	}
+	if opts.Profile != "" {
+		loadOpts = append(loadOpts, config.WithSharedConfigProfile(opts.Profile))
+	}
+	if opts.Credentials != nil {
+		loadOpts = append(loadOpts, config.WithCredentialsProvider(opts.Credentials))
+	}
+	if opts.HTTPClient != nil {
+		loadOpts = append(loadOpts, config.WithHTTPClient(opts.HTTPClient))
+	}
+	cfg, err := config.LoadDefaultConfig(ctx, loadOpts...)
+	if err != nil {
+		return cfg, fmt.Errorf("load AWS configuration: %w", err)
+	}
+	if cfg.Region == "" {
+		cfg.Region = DefaultRegion
+	}
+	return cfg, nil
 }
 
 // newRetryer returns the SDK's standard retryer, widened to the Bedrock

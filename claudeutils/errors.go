@@ -20,6 +20,11 @@ var (
 	ErrTemperature         = errors.New("temperature must be between 0 and 1")
 )
 
+// ErrStreamIncomplete reports a ConverseStream response that ended
+// without its final events, as when the connection drops midway. The call
+// may be sent again.
+var ErrStreamIncomplete = errors.New("stream ended before the model finished")
+
 // RuleError reports a request that breaks one of the rules above. It names
 // the rule, the offending value and the model.
 type RuleError struct {

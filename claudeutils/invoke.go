@@ -2,6 +2,7 @@ package claudeutils
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -98,6 +99,7 @@ func (c *Client) converseStream(ctx context.Context, p Prepared, res *Result, st
 	defer stream.Close()
 
 	var answer, thinking, signature strings.Builder
+	var stopped, gotMetadata bool
 	for ev := range stream.Events() {
 		if res.TimeToFirstToken == 0 {
 			res.TimeToFirstToken = time.Since(start)
@@ -121,8 +123,10 @@ func (c *Client) converseStream(ctx context.Context, p Prepared, res *Result, st
 				}
 			}
 		case *types.ConverseStreamOutputMemberMessageStop:
+			stopped = true
 			res.StopReason = string(e.Value.StopReason)
 		case *types.ConverseStreamOutputMemberMetadata:
+			gotMetadata = true
 			res.Usage = usageOf(e.Value.Usage)
 			if m := e.Value.Metrics; m != nil && m.LatencyMs != nil {
 				res.ServerLatency = time.Duration(*m.LatencyMs) * time.Millisecond
@@ -131,6 +135,12 @@ func (c *Client) converseStream(ctx context.Context, p Prepared, res *Result, st
 	}
 	if err := stream.Err(); err != nil {
 		return err
+	}
+	// A connection dropped midway ends the SDK's event channel as if the
+	// stream had finished; only the missing final events tell.
+	if !stopped || !gotMetadata {
+		return fmt.Errorf("%w: no messageStop or metadata event after %d answer bytes",
+			ErrStreamIncomplete, answer.Len())
 	}
 	res.Answer = answer.String()
 	res.ThinkingText = thinking.String()

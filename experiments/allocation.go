@@ -103,6 +103,9 @@ func AllocationTest(ctx context.Context, env *Env, prompts []lesson.AllocationPr
 			ClassifierSeconds:           cl.Elapsed.Seconds(),
 			ClassifierCostUSD:           cl.Cost.TotalUSD,
 		})
+		if rec.Reused {
+			continue // recorded in the history by the run that made it
+		}
 		if err := env.record(ctx, analysis.ExperimentAllocation, cl.Complexity, resultOf(rec, d)); err != nil {
 			return out, err
 		}

@@ -80,6 +80,9 @@ func CaseStudy(ctx context.Context, env *Env, prompt string, answerTokens int) (
 	recs, err := analysis.RunCalls(ctx, env.Runner, analysis.ExperimentCaseStudy, calls, env.Simulated())
 	out.Records = recs
 	for _, r := range recs {
+		if r.Reused {
+			continue // recorded in the history by the run that made it
+		}
 		th, _ := claudeutils.ParseThinking(r.Thinking)
 		if herr := env.record(ctx, analysis.ExperimentCaseStudy, cl.Complexity,
 			resultOf(r, allocator.Decision{Thinking: th})); herr != nil && err == nil {

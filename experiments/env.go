@@ -41,9 +41,11 @@ func (e *Env) Model() (claudeutils.Model, error) {
 	return m, nil
 }
 
-// classifier returns the small-model classifier of the session.
+// classifier returns the small-model classifier of the session. Its
+// calls go through the Runner, so a journal or response cache attached to
+// the Runner keeps them too.
 func (e *Env) classifier() *allocator.Classifier {
-	return &allocator.Classifier{Invoker: e.Session.Client, ModelID: e.Session.Config.SmallModelID}
+	return &allocator.Classifier{Invoker: e.Runner.Single("classify"), ModelID: e.Session.Config.SmallModelID}
 }
 
 // allocOptions returns allocator options for the answering model.

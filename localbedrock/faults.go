@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -163,10 +164,11 @@ type faultState struct {
 	seen map[[32]byte]int
 }
 
-// plan draws the fault for the n-th sighting of a request.
+// planFault draws the fault for a call from the seed, the request and how
+// many times the same request was seen before.
 func (s *Server) planFault(op Operation, path string, body []byte) faultPlan {
 	f := s.opts.Faults
-	if f == (Faults{ExtraLatency: f.ExtraLatency}) {
+	if !slices.ContainsFunc(f.probabilities(), func(p float64) bool { return p > 0 }) {
 		return faultPlan{}
 	}
 	h := sha256.New()

@@ -248,7 +248,8 @@ func attemptsOf(res *claudeutils.Result, err error) int {
 // brokeOff reports whether err ended a response that had begun.
 func brokeOff(err error) bool {
 	var streamErr *types.ModelStreamErrorException
-	return errors.Is(err, ErrIncomplete) || errors.As(err, &streamErr)
+	return errors.Is(err, ErrIncomplete) || errors.Is(err, claudeutils.ErrStreamIncomplete) ||
+		errors.As(err, &streamErr)
 }
 
 // acquire waits for a pool slot and, with a limiter, for a start token.
