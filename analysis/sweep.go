@@ -20,6 +20,11 @@ type SweepConfig struct {
 	// System is the system prompt; empty means the client's default.
 	System       string
 	BudgetTokens []int
+	// Efforts, when set, sweeps adaptive-thinking effort levels instead
+	// of budgets, for models that take only an effort level. Each call
+	// then gets AnswerTokens + the budget that stands for the level in
+	// EffortMaxTokens, unless MaxTokens is set.
+	Efforts []claudeutils.Effort
 	// AnswerTokens is the room for the answer on top of each budget: each
 	// call gets max tokens = budget + AnswerTokens. 0 means
 	// DefaultAnswerTokens. Ignored when MaxTokens is set.
@@ -38,13 +43,22 @@ func SweepCalls(cfg SweepConfig) []runner.Call {
 	if answer <= 0 {
 		answer = DefaultAnswerTokens
 	}
-	calls := make([]runner.Call, len(cfg.BudgetTokens))
-	for i, b := range cfg.BudgetTokens {
+	var settings []claudeutils.Thinking
+	for _, b := range cfg.BudgetTokens {
+		settings = append(settings, claudeutils.Budget(b))
+	}
+	for _, e := range cfg.Efforts {
+		settings = append(settings, claudeutils.Adaptive(e))
+	}
+	calls := make([]runner.Call, len(settings))
+	for i, th := range settings {
 		maxTokens := cfg.MaxTokens
 		if maxTokens == 0 {
-			maxTokens = b + answer
+			maxTokens = answer + th.BudgetTokens
+			if th.Mode == claudeutils.ThinkingAdaptive {
+				maxTokens = answer + EffortThinkingRoom[th.Effort]
+			}
 		}
-		th := claudeutils.Budget(b)
 		calls[i] = runner.Call{
 			Label: th.String(),
 			Request: claudeutils.Request{
@@ -58,6 +72,18 @@ func SweepCalls(cfg SweepConfig) []runner.Call {
 		}
 	}
 	return calls
+}
+
+// EffortThinkingRoom is the room for thinking, in tokens, that an effort
+// sweep leaves each level on top of the answer room. Adaptive thinking
+// has no budget, so this bounds how far each level may think; the
+// figures double from low to max like the lesson's budgets.
+var EffortThinkingRoom = map[claudeutils.Effort]int{
+	claudeutils.EffortLow:    2048,
+	claudeutils.EffortMedium: 4096,
+	claudeutils.EffortHigh:   8192,
+	claudeutils.EffortXHigh:  16384,
+	claudeutils.EffortMax:    32768,
 }
 
 // RunSweep runs the sweep with r and returns one Record per budget, in

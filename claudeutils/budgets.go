@@ -42,3 +42,26 @@ func ParseBudgets(s string) ([]int, error) {
 	}
 	return out, nil
 }
+
+// ParseEfforts reads a comma-separated list of effort levels such as
+// "low,medium,high". Each must be one of Efforts and appear once; the
+// order is kept.
+func ParseEfforts(s string) ([]Effort, error) {
+	if strings.TrimSpace(s) == "" {
+		return nil, fmt.Errorf("effort list is empty: give levels like low,medium,high")
+	}
+	var out []Effort
+	seen := map[Effort]bool{}
+	for _, p := range strings.Split(s, ",") {
+		e := Effort(strings.ToLower(strings.TrimSpace(p)))
+		switch {
+		case !e.Valid():
+			return nil, &RuleError{Rule: ErrBadEffort, Field: "effort", Value: p}
+		case seen[e]:
+			return nil, fmt.Errorf("effort %s appears twice in %q", e, s)
+		}
+		seen[e] = true
+		out = append(out, e)
+	}
+	return out, nil
+}

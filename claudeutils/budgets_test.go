@@ -73,3 +73,19 @@ func FuzzParseBudgets(f *testing.F) {
 		}
 	})
 }
+
+func TestParseEfforts(t *testing.T) {
+	got, err := ParseEfforts(" low,HIGH ,max")
+	if err != nil || !slices.Equal(got, []Effort{EffortLow, EffortHigh, EffortMax}) {
+		t.Errorf("ParseEfforts = %v, %v", got, err)
+	}
+	for in, want := range map[string]string{
+		"":          "effort list is empty: give levels like low,medium,high",
+		"low,turbo": "effort = turbo: effort must be one of low, medium, high, xhigh, max",
+		"low,low":   `effort low appears twice in "low,low"`,
+	} {
+		if _, err := ParseEfforts(in); err == nil || err.Error() != want {
+			t.Errorf("ParseEfforts(%q) error = %v, want %q", in, err, want)
+		}
+	}
+}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/thinkbudget/thinkbudget/allocator"
 	"github.com/thinkbudget/thinkbudget/analysis"
+	"github.com/thinkbudget/thinkbudget/claudeutils"
 	"github.com/thinkbudget/thinkbudget/lesson"
 	"github.com/thinkbudget/thinkbudget/runner"
 )
@@ -86,7 +87,11 @@ func RunLesson(ctx context.Context, env *Env, cfg LessonConfig) (*LessonResult, 
 		ModelID: env.Session.Config.ModelID, Prompt: lesson.ProductionPlanning,
 		BudgetTokens: lesson.SweepBudgets,
 	}
-	progress("budget sweep", len(sweepCfg.BudgetTokens))
+	// Models that take only an effort level are swept over the levels.
+	if m, err := env.Model(); err == nil && m.Thinking == claudeutils.AdaptiveOnly {
+		sweepCfg.BudgetTokens, sweepCfg.Efforts = nil, claudeutils.Efforts
+	}
+	progress("budget sweep", len(sweepCfg.BudgetTokens)+len(sweepCfg.Efforts))
 	sweep, err := analysis.RunSweep(ctx, env.Runner, sweepCfg, env.Simulated())
 	if err != nil {
 		errs = append(errs, err)

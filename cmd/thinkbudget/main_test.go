@@ -26,7 +26,7 @@ func TestSweep_writesFiles(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d\nstderr:\n%s", code, stderr)
 	}
-	if !strings.Contains(stdout, "SIMULATED") || !strings.Contains(stdout, "Most efficient budget:") {
+	if !strings.Contains(stdout, "SIMULATED") || !strings.Contains(stdout, "Most efficient setting: 1024") {
 		t.Errorf("stdout lacks the simulated label or the most efficient budget:\n%s", stdout)
 	}
 

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -23,6 +25,7 @@ type sweepFlags struct {
 	backendFlags
 	recordFlags
 	budgets      string
+	efforts      string
 	maxTokens    int
 	answerTokens int
 	prompt       string
@@ -56,6 +59,8 @@ profit is $3,000.`,
 	f.recordFlags.register(cmd)
 	fs := cmd.Flags()
 	fs.StringVar(&f.budgets, "budgets", "1024,2048,4096,8192,16384", "comma-separated thinking budgets in tokens, each >= 1024")
+	fs.StringVar(&f.efforts, "efforts", "",
+		"sweep adaptive effort levels instead of budgets, e.g. low,medium,high,xhigh,max (for models that take efforts)")
 	fs.IntVar(&f.maxTokens, "max-tokens", 0,
 		"max tokens for every call, thinking included (default: each budget + --answer-tokens)")
 	fs.IntVar(&f.answerTokens, "answer-tokens", analysis.DefaultAnswerTokens, "room for the answer on top of each budget")
@@ -82,8 +87,17 @@ func runSweep(cmd *cobra.Command, f *sweepFlags) error {
 	if cmd.Flags().Changed("max-tokens") && f.maxTokens < 1 {
 		return usagef("--max-tokens %d: must be at least 1", f.maxTokens)
 	}
-	budgets, err := claudeutils.ParseBudgets(f.budgets)
-	if err != nil {
+	var budgets []int
+	var efforts []claudeutils.Effort
+	var err error
+	if cmd.Flags().Changed("efforts") {
+		if cmd.Flags().Changed("budgets") {
+			return usagef("--budgets and --efforts conflict: give one")
+		}
+		if efforts, err = claudeutils.ParseEfforts(f.efforts); err != nil {
+			return usagef("--efforts: %v", err)
+		}
+	} else if budgets, err = claudeutils.ParseBudgets(f.budgets); err != nil {
 		return usagef("--budgets: %v", err)
 	}
 	prompt, err := readPrompt(cmd, f.prompt, f.promptFile, lesson.ProductionPlanning)
@@ -91,11 +105,14 @@ func runSweep(cmd *cobra.Command, f *sweepFlags) error {
 		return err
 	}
 	cfg := analysis.SweepConfig{
-		ModelID: f.model, Prompt: prompt, BudgetTokens: budgets,
+		ModelID: f.model, Prompt: prompt, BudgetTokens: budgets, Efforts: efforts,
 		AnswerTokens: f.answerTokens, MaxTokens: f.maxTokens, Stream: f.stream,
 	}
 	for _, c := range analysis.SweepCalls(cfg) {
 		if err := checkRequest(c.Request); err != nil {
+			if errors.Is(err, claudeutils.ErrBudgetNotSupported) {
+				return usagef("%v; sweep effort levels instead with --efforts low,medium,high,xhigh,max", err)
+			}
 			return err
 		}
 	}
@@ -122,7 +139,7 @@ func runSweep(cmd *cobra.Command, f *sweepFlags) error {
 	r := f.runner(s)
 	rec.Attach(r)
 	rec.SetExperiment(analysis.ExperimentSweep)
-	r.Progress = newProgress(stderr, "sweep", len(budgets)).done
+	r.Progress = newProgress(stderr, "sweep", len(budgets)+len(efforts)).done
 	recs, runErr := analysis.RunSweep(ctx, r, cfg, s.Simulated())
 	closeErr := closeRec()
 	if len(recs) > 0 {
@@ -165,14 +182,26 @@ func printSweepTable(w io.Writer, recs []analysis.Record, simulated bool) {
 		fmt.Fprintln(w, "Budget sweep")
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "budget\tseconds\tinput\toutput\ttotal\tcost USD\ttokens/s\tstop\t")
+	fmt.Fprintln(tw, "thinking\tseconds\tinput\toutput\ttotal\tcost USD\ttokens/s\tstop\t")
 	for _, r := range recs {
-		fmt.Fprintf(tw, "%d\t%.2f\t%d\t%d\t%d\t%.6f\t%.1f\t%s\t\n", r.BudgetTokens, r.ElapsedSeconds,
+		fmt.Fprintf(tw, "%s\t%.2f\t%d\t%d\t%d\t%.6f\t%.1f\t%s\t\n", settingOf(r), r.ElapsedSeconds,
 			r.InputTokens, r.OutputTokens, r.TotalTokens, r.TotalCostUSD, r.TokensPerSecond, r.StopReason)
 	}
 	tw.Flush()
 	if best, ok := analysis.MostEfficient(recs); ok {
-		fmt.Fprintf(w, "Most efficient budget: %d tokens (%.1f tokens/s; %d tokens in %.2f s for $%.6f)\n",
-			best.BudgetTokens, best.TokensPerSecond, best.TotalTokens, best.ElapsedSeconds, best.TotalCostUSD)
+		fmt.Fprintf(w, "Most efficient setting: %s (%.1f tokens/s; %d tokens in %.2f s for $%.6f)\n",
+			settingOf(best), best.TokensPerSecond, best.TotalTokens, best.ElapsedSeconds, best.TotalCostUSD)
 	}
+}
+
+// settingOf shows a record's thinking setting: the budget in tokens, the
+// effort level, or "off".
+func settingOf(r analysis.Record) string {
+	switch {
+	case r.BudgetTokens > 0:
+		return strconv.Itoa(r.BudgetTokens)
+	case r.Effort != "":
+		return r.Effort
+	}
+	return "off"
 }

@@ -1,0 +1,44 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestSweep_effortsOnAdaptiveOnlyModel(t *testing.T) {
+	dir := t.TempDir()
+	code, stdout, stderr := runCLI(t, "sweep", "--model", "global.anthropic.claude-opus-4-7",
+		"--efforts", "low,high,max", "--out", dir)
+	if code != exitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	csv, err := os.ReadFile(filepath.Join(dir, "sweep.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(csv)), "\n")
+	if len(lines) != 4 {
+		t.Fatalf("sweep.csv has %d lines, want a header and 3 levels:\n%s", len(lines), csv)
+	}
+	for i, want := range []string{",effort=low,", ",effort=high,", ",effort=max,"} {
+		if !strings.Contains(lines[i+1], want) {
+			t.Errorf("row %d = %q, want %s", i+1, lines[i+1], want)
+		}
+	}
+	if !strings.Contains(stdout, "Most efficient setting: low") {
+		t.Errorf("stdout:\n%s", stdout)
+	}
+}
+
+func TestSweep_budgetsOnAdaptiveOnlyModelPointToEfforts(t *testing.T) {
+	code, _, stderr := runCLI(t, "sweep", "--model", "global.anthropic.claude-opus-4-7", "--out", t.TempDir())
+	if code != exitUsage || !strings.Contains(stderr, "sweep effort levels instead with --efforts") {
+		t.Errorf("exit %d, stderr:\n%s", code, stderr)
+	}
+	code, _, stderr = runCLI(t, "sweep", "--efforts", "low", "--budgets", "1024", "--out", t.TempDir())
+	if code != exitUsage || !strings.Contains(stderr, "--budgets and --efforts conflict: give one") {
+		t.Errorf("exit %d, stderr:\n%s", code, stderr)
+	}
+}
