@@ -35,12 +35,17 @@ const notebookHistoryFile = "history.db"
 
 // NotebookDir returns the folder where the notebooks keep results between
 // cells, creating it: $THINKBUDGET_NOTEBOOK_DIR when set, else
-// thinkbudget-notebooks under os.TempDir(), which the system may clear.
-// All notebooks share the folder; each result has its own file name.
+// thinkbudget/notebooks under the user's cache folder (os.UserCacheDir),
+// or under os.TempDir() when there is none. All notebooks share the
+// folder; each result has its own file name.
 func NotebookDir() (string, error) {
 	dir := strings.TrimSpace(os.Getenv(NotebookDirEnv))
 	if dir == "" {
-		dir = filepath.Join(os.TempDir(), "thinkbudget-notebooks")
+		base, err := os.UserCacheDir()
+		if err != nil {
+			base = os.TempDir()
+		}
+		dir = filepath.Join(base, "thinkbudget", "notebooks")
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fmt.Errorf("notebook folder: %w", err)
