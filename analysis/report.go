@@ -174,7 +174,8 @@ th, td { border: 1px solid #d0d0d0; padding: 0.3rem 0.6rem; text-align: left; ve
 th { background: #f2f2f2; }
 tbody tr:nth-child(even) { background: #fafafa; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td { max-width: 36rem; overflow-wrap: anywhere; }
+td { white-space: nowrap; }
+td.long { white-space: normal; min-width: 20rem; max-width: 36rem; overflow-wrap: break-word; }
 .table-wrap { overflow-x: auto; }
 img { max-width: 100%; height: auto; display: block; margin: 1rem 0; border: 1px solid #eee; }
 pre { background: #f6f8fa; padding: 0.75rem; overflow-x: auto; white-space: pre-wrap; }
@@ -210,7 +211,7 @@ simulated by the built-in Bedrock emulator (localbedrock); they are not Bedrock 
 <tbody>
 {{- $cols := .Columns}}
 {{- range .Rows}}
-<tr>{{range $i, $c := .}}<td{{if (index $cols $i).Numeric}} class="num"{{end}}>{{$c}}</td>{{end}}</tr>
+<tr>{{range $i, $c := .}}<td{{if (index $cols $i).Numeric}} class="num"{{else if gt (len $c) 60}} class="long"{{end}}>{{$c}}</td>{{end}}</tr>
 {{- end}}
 </tbody>
 </table></div>

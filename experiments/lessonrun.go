@@ -217,7 +217,7 @@ func LessonReport(env *Env, res *LessonResult) analysis.Report {
 		add(analysis.Section{
 			Heading: "7. Allocation strategy", PNG: png,
 			Intro:    "Budgets per complexity in three scenarios, from the allocator's rules alone (no model calls).",
-			Markdown: "```text\n" + allocator.Table() + "\n```",
+			Markdown: "How a budget becomes an effort level on models that take one:\n\n" + allocator.Table(),
 		})
 	}
 	if len(res.CaseStudy.Records) > 0 {
