@@ -11,8 +11,7 @@ import (
 )
 
 type caseStudyFlags struct {
-	lessonFlags
-	recordFlags
+	lessonRunFlags
 	prompt       string
 	promptFile   string
 	answerTokens int
@@ -48,34 +47,15 @@ func runCaseStudy(cmd *cobra.Command, f *caseStudyFlags) error {
 	if f.answerTokens < 1 {
 		return usagef("--answer-tokens %d: must be at least 1", f.answerTokens)
 	}
-	if err := f.backendFlags.check(); err != nil {
-		return err
-	}
-	if err := f.recordFlags.check(cmd); err != nil {
-		return err
-	}
-	cache, err := f.openCache()
+	env, rec, closeAll, err := f.openRecorded(cmd)
 	if err != nil {
 		return err
 	}
-	if err := prepareOutDir(f.out); err != nil {
-		return err
-	}
-	env, closeAll, err := f.openEnv(cmd)
-	if err != nil {
-		return err
-	}
-	defer closeAll()
-	rec, closeRec, err := f.openRecorder(cmd.ErrOrStderr(), f.out, cache, env.Session, true)
-	if err != nil {
-		return err
-	}
-	rec.Attach(env.Runner)
 	rec.SetExperiment(analysis.ExperimentCaseStudy)
 	env.Runner.Progress = newProgress(cmd.ErrOrStderr(), "case study", 3).done
 
 	cs, runErr := experiments.CaseStudy(cmd.Context(), env, prompt, f.answerTokens)
-	if err := closeRec(); err != nil && runErr == nil {
+	if err := closeAll(); err != nil && runErr == nil {
 		runErr = err
 	}
 	out := cmd.OutOrStdout()

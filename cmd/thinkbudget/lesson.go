@@ -111,32 +111,48 @@ experiment field naming the part; --resume and --cache work as in sweep.`,
 	return cmd
 }
 
-func runLesson(cmd *cobra.Command, f *lessonRunFlags) error {
+// openRecorded checks the flags, proves --out writable, opens the backend
+// and the history, and attaches the run journal (and any response cache)
+// to the runner, all before the first call. closeAll closes the journal,
+// then the backend and the history; its error is the journal's.
+func (f *lessonRunFlags) openRecorded(cmd *cobra.Command) (*experiments.Env, *runner.Recorder, func() error, error) {
 	if err := f.backendFlags.check(); err != nil {
-		return err
+		return nil, nil, nil, err
 	}
 	if err := f.recordFlags.check(cmd); err != nil {
-		return err
+		return nil, nil, nil, err
 	}
 	cache, err := f.openCache()
 	if err != nil {
-		return err
+		return nil, nil, nil, err
 	}
 	if err := prepareOutDir(f.out); err != nil {
-		return err
+		return nil, nil, nil, err
 	}
-	env, closeAll, err := f.openEnv(cmd)
+	env, closeEnv, err := f.openEnv(cmd)
 	if err != nil {
-		return err
+		return nil, nil, nil, err
 	}
-	defer closeAll()
-
-	stderr := cmd.ErrOrStderr()
-	rec, closeRec, err := f.openRecorder(stderr, f.out, cache, env.Session, true)
+	rec, closeRec, err := f.openRecorder(cmd.ErrOrStderr(), f.out, cache, env.Session, true)
 	if err != nil {
-		return err
+		closeEnv()
+		return nil, nil, nil, err
 	}
 	rec.Attach(env.Runner)
+	closeAll := func() error {
+		err := closeRec()
+		closeEnv()
+		return err
+	}
+	return env, rec, closeAll, nil
+}
+
+func runLesson(cmd *cobra.Command, f *lessonRunFlags) error {
+	env, rec, closeAll, err := f.openRecorded(cmd)
+	if err != nil {
+		return err
+	}
+	stderr := cmd.ErrOrStderr()
 	progress := partProgress(stderr)
 	start := time.Now()
 	res, runErr := experiments.RunLesson(cmd.Context(), env, experiments.LessonConfig{
@@ -147,7 +163,7 @@ func runLesson(cmd *cobra.Command, f *lessonRunFlags) error {
 		},
 		Notef: func(format string, args ...any) { fmt.Fprintf(stderr, "  "+format+"\n", args...) },
 	})
-	if err := closeRec(); err != nil && runErr == nil {
+	if err := closeAll(); err != nil && runErr == nil {
 		runErr = err
 	}
 	printLessonSummary(cmd.OutOrStdout(), env, res)
