@@ -76,6 +76,7 @@ func NewRecord(experiment, label string, r *claudeutils.Result, simulated bool) 
 	if r == nil {
 		return rec
 	}
+	rec.Simulated = simulated || r.Simulated
 
 	th := r.Thinking
 	if th.Mode == claudeutils.ThinkingOff && r.ThinkingSetting != "" {
@@ -111,4 +112,15 @@ func NewRecord(experiment, label string, r *claudeutils.Result, simulated bool) 
 	rec.ThinkingText = r.ThinkingText
 	rec.ThinkingRedacted = r.ThinkingRedacted
 	return rec
+}
+
+// AnySimulated reports whether any record was answered by the built-in
+// emulator, so that whatever shows them says the numbers are simulated.
+func AnySimulated(recs []Record) bool {
+	for _, r := range recs {
+		if r.Simulated {
+			return true
+		}
+	}
+	return false
 }

@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 
 	"github.com/aws/smithy-go/middleware"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
 // attemptCounterKey keys the per-call attempt counter in a context.
@@ -34,3 +35,28 @@ func countAttempts(stack *middleware.Stack) error {
 
 // asError is errors.As, named for the switch in retryableBedrockError.
 func asError[T error](err error, target *T) bool { return errors.As(err, target) }
+
+// simulatedKey keys the per-call flag that a response was simulated.
+type simulatedKey struct{}
+
+// SimulatedHeader is the response header by which the built-in emulator
+// marks simulated answers (localbedrock.SimulatedHeader).
+const SimulatedHeader = "X-Localbedrock-Simulated"
+
+// markSimulated adds a deserialize step that notes whether the response
+// carried SimulatedHeader.
+func markSimulated(stack *middleware.Stack) error {
+	step := middleware.DeserializeMiddlewareFunc("thinkbudgetMarkSimulated",
+		func(ctx context.Context, in middleware.DeserializeInput, next middleware.DeserializeHandler) (
+			middleware.DeserializeOutput, middleware.Metadata, error,
+		) {
+			out, md, err := next.HandleDeserialize(ctx, in)
+			if flag, ok := ctx.Value(simulatedKey{}).(*atomic.Bool); ok {
+				if resp, ok := out.RawResponse.(*smithyhttp.Response); ok && resp.Header.Get(SimulatedHeader) == "true" {
+					flag.Store(true)
+				}
+			}
+			return out, md, err
+		})
+	return stack.Deserialize.Add(step, middleware.After)
+}

@@ -110,7 +110,7 @@ func NewClient(ctx context.Context, opts Options) (*Client, error) {
 		if opts.Endpoint != "" {
 			o.BaseEndpoint = aws.String(opts.Endpoint)
 		}
-		o.APIOptions = append(o.APIOptions, countAttempts)
+		o.APIOptions = append(o.APIOptions, countAttempts, markSimulated)
 		o.HTTPClient = plainBodyClient{o.HTTPClient}
 	})
 	c.Control = bedrock.NewFromConfig(cfg, func(o *bedrock.Options) {

@@ -58,6 +58,9 @@ func TestClient_Invoke_thinkingRoundTrip(t *testing.T) {
 	if res.StopReason != "end_turn" {
 		t.Errorf("StopReason = %q, want end_turn", res.StopReason)
 	}
+	if !res.Simulated {
+		t.Errorf("Simulated = false for an answer from the emulator")
+	}
 	u := res.Usage
 	if u.InputTokens <= 0 || u.OutputTokens <= 2048/2 || u.TotalTokens != u.InputTokens+u.OutputTokens {
 		t.Errorf("usage %+v: want input > 0, output above half the budget, total = input + output", u)

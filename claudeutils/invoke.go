@@ -34,7 +34,9 @@ func (c *Client) Invoke(ctx context.Context, req Request) (*Result, error) {
 		defer cancel()
 	}
 	var attempts atomic.Int32
+	var simulated atomic.Bool
 	ctx = withAttemptCounter(ctx, &attempts)
+	ctx = context.WithValue(ctx, simulatedKey{}, &simulated)
 
 	res := &Result{
 		ModelID:         req.ModelID,
@@ -58,6 +60,7 @@ func (c *Client) Invoke(ctx context.Context, req Request) (*Result, error) {
 		}
 		return nil, wrapAPIError(op, req.ModelID, res.Attempts, err)
 	}
+	res.Simulated = simulated.Load()
 	res.Cost = CostOf(res.Usage, p.Model.Prices)
 	return res, nil
 }

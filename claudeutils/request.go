@@ -71,6 +71,9 @@ type Result struct {
 	Streamed               bool          `json:"streamed"`
 	// Attempts is how many times the call was sent (1 without retries).
 	Attempts int `json:"attempts"`
+	// Simulated is true when the built-in emulator made the answer up
+	// (it marks its responses with SimulatedHeader), wherever it runs.
+	Simulated bool `json:"simulated,omitempty"`
 }
 
 // Elapsed is the server-reported latency when the backend gave one, the

@@ -41,11 +41,16 @@ func Allocate(ctx context.Context, env *Env, prompt string, timeSensitive, costC
 }
 
 // answerRequest builds the request that answers prompt under decision d,
-// with answerTokens of room for the answer on top of any budget.
+// with answerTokens of room for the answer on top of the room for
+// thinking: the budget, or for an effort level the room that
+// analysis.EffortThinkingRoom gives it.
 func answerRequest(modelID, prompt string, d allocator.Decision, answerTokens int) claudeutils.Request {
 	maxTokens := answerTokens
-	if d.Thinking.Mode == claudeutils.ThinkingManual {
+	switch d.Thinking.Mode {
+	case claudeutils.ThinkingManual:
 		maxTokens += d.Thinking.BudgetTokens
+	case claudeutils.ThinkingAdaptive:
+		maxTokens += analysis.EffortThinkingRoom[d.Thinking.Effort]
 	}
 	return claudeutils.Request{ModelID: modelID, Prompt: prompt, MaxTokens: maxTokens, Thinking: d.Thinking}
 }

@@ -53,6 +53,13 @@ type LessonResult struct {
 	Files      []string
 }
 
+// Simulated reports whether any answer in the result came from the
+// built-in emulator, even one reached through an endpoint URL.
+func (r *LessonResult) Simulated() bool {
+	return analysis.AnySimulated(r.Sweep) || analysis.AnySimulated(r.Allocation.Records) ||
+		analysis.AnySimulated(r.CaseStudy.Records)
+}
+
 // RunLesson runs every part of the lesson in its order, writing each
 // part's files as soon as the part finishes, and last the HTML report of
 // all that finished. A failed part does not stop the parts after it; the
@@ -179,7 +186,7 @@ func LessonReport(env *Env, res *LessonResult) analysis.Report {
 		Title:     "Thinking budgets on Claude: the lesson's experiments",
 		Backend:   env.Session.Describe(),
 		Models:    fmt.Sprintf("answers: %s; classifier: %s", env.Session.Config.ModelID, env.Session.Config.SmallModelID),
-		Simulated: env.Simulated(),
+		Simulated: env.Simulated() || res.Simulated(),
 		Generated: time.Now(),
 	}
 	add := func(s analysis.Section) { rep.Sections = append(rep.Sections, s) }

@@ -155,6 +155,10 @@ func (rp *Replay) miss(w http.ResponseWriter, r *http.Request, next http.Handler
 // response.
 func (rp *Replay) answer(w http.ResponseWriter, r *http.Request, op Operation, m claudeutils.Model,
 	body []byte, res *claudeutils.Result) {
+	if res.Simulated {
+		// Recorded from a simulation: still simulated.
+		w.Header().Set(SimulatedHeader, "true")
+	}
 	s := rp.render
 	sim := SimResponse{
 		ThinkingText: res.ThinkingText,

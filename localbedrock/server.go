@@ -95,6 +95,12 @@ func New(opts Options) *Server {
 	return s
 }
 
+// SimulatedHeader is set to "true" on every response the simulation
+// writes, so that a client reaching the emulator through a plain endpoint
+// URL can still label its numbers as simulated. Responses a Middleware
+// writes itself (such as recorded answers in replay) do not carry it.
+const SimulatedHeader = "X-Localbedrock-Simulated"
+
 // ServeHTTP implements http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.handler.ServeHTTP(w, r)
@@ -148,6 +154,7 @@ func OperationOf(r *http.Request) (op Operation, escapedModelID string) {
 
 // route dispatches a request to its operation.
 func (s *Server) route(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set(SimulatedHeader, "true")
 	op, id := OperationOf(r)
 	switch op {
 	case OpConverse, OpConverseStream, OpInvokeModel:

@@ -69,14 +69,15 @@ func runCaseStudy(cmd *cobra.Command, f *caseStudyFlags) error {
 	if err := analysis.WriteJSON(outPath(f.out, experiments.FileCaseStudyJSON), cs); err != nil {
 		return err
 	}
-	png, err := analysis.CaseStudyChart(cs.Records, analysis.ChartOptions{Simulated: env.Simulated()})
+	simulated := env.Simulated() || analysis.AnySimulated(cs.Records)
+	png, err := analysis.CaseStudyChart(cs.Records, analysis.ChartOptions{Simulated: simulated})
 	if err != nil {
 		return err
 	}
 	if err := analysis.WriteFileAtomic(outPath(f.out, experiments.FileCaseStudyChart), png, 0o644); err != nil {
 		return err
 	}
-	if env.Simulated() {
+	if simulated {
 		fmt.Fprintln(out, "(SIMULATED by the built-in emulator; not Bedrock measurements)")
 	}
 	fmt.Fprint(out, experiments.Recommendations(cs.Records))

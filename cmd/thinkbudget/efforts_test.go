@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/thinkbudget/thinkbudget/localbedrock"
 )
 
 func TestSweep_effortsOnAdaptiveOnlyModel(t *testing.T) {
@@ -40,5 +42,27 @@ func TestSweep_budgetsOnAdaptiveOnlyModelPointToEfforts(t *testing.T) {
 	code, _, stderr = runCLI(t, "sweep", "--efforts", "low", "--budgets", "1024", "--out", t.TempDir())
 	if code != exitUsage || !strings.Contains(stderr, "--budgets and --efforts conflict: give one") {
 		t.Errorf("exit %d, stderr:\n%s", code, stderr)
+	}
+}
+
+func TestSweep_endpointEmulatorIsLabelledSimulated(t *testing.T) {
+	run, err := localbedrock.Start("", localbedrock.Options{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer run.Close()
+	dir := t.TempDir()
+	code, stdout, stderr := runCLI(t, "sweep", "--endpoint", run.URL(), "--budgets", "1024,2048", "--out", dir)
+	if code != exitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if !strings.Contains(stdout, "SIMULATED") {
+		t.Errorf("table not labelled simulated:\n%s", stdout)
+	}
+	csv, _ := os.ReadFile(filepath.Join(dir, "sweep.csv"))
+	for _, line := range strings.Split(strings.TrimSpace(string(csv)), "\n")[1:] {
+		if !strings.HasSuffix(line, ",true") {
+			t.Errorf("row not marked simulated: %s", line)
+		}
 	}
 }

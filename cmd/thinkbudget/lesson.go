@@ -184,11 +184,12 @@ func printLessonSummary(w io.Writer, env *experiments.Env, res *experiments.Less
 	if res == nil {
 		return
 	}
-	if env.Simulated() {
+	simulated := env.Simulated() || res.Simulated()
+	if simulated {
 		fmt.Fprintln(w, "All numbers below are SIMULATED by the built-in emulator, not Bedrock measurements.")
 	}
 	if len(res.Sweep) > 0 {
-		printSweepTable(w, res.Sweep, env.Simulated())
+		printSweepTable(w, res.Sweep, simulated)
 	}
 	if len(res.Allocation.Rows) > 0 {
 		fmt.Fprintln(w, "\nAllocation test")

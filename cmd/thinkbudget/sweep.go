@@ -143,7 +143,8 @@ func runSweep(cmd *cobra.Command, f *sweepFlags) error {
 	recs, runErr := analysis.RunSweep(ctx, r, cfg, s.Simulated())
 	closeErr := closeRec()
 	if len(recs) > 0 {
-		if err := writeSweep(cmd.OutOrStdout(), stderr, f.out, recs, s.Simulated()); err != nil {
+		if err := writeSweep(cmd.OutOrStdout(), stderr, f.out, recs,
+			s.Simulated() || analysis.AnySimulated(recs)); err != nil {
 			return err
 		}
 	}
