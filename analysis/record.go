@@ -60,6 +60,9 @@ type Record struct {
 	ThinkingRedacted bool `json:"thinking_redacted,omitempty"`
 	// Simulated is true when the built-in emulator, not Bedrock, answered.
 	Simulated bool `json:"simulated"`
+	// Adjustments lists the values changed before sending, such as max
+	// tokens raised above the budget.
+	Adjustments []claudeutils.Adjustment `json:"adjustments,omitempty"`
 	// Reused is true when the result came from a run journal or response
 	// cache instead of a call made in this run.
 	Reused bool `json:"reused,omitempty"`
@@ -77,6 +80,7 @@ func NewRecord(experiment, label string, r *claudeutils.Result, simulated bool) 
 		return rec
 	}
 	rec.Simulated = simulated || r.Simulated
+	rec.Adjustments = r.Adjustments
 
 	th := r.Thinking
 	if th.Mode == claudeutils.ThinkingOff && r.ThinkingSetting != "" {

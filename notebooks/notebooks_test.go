@@ -308,6 +308,9 @@ func execute(ctx context.Context, jupyter, src, outDir string) (notebook, error)
 		"--to", "notebook", "--execute", "--allow-errors",
 		"--ExecutePreprocessor.timeout=900", "--log-level=WARN",
 		"--output-dir", outDir, src)
+	// Each run keeps its results and history apart from the user's and
+	// from other runs.
+	cmd.Env = append(os.Environ(), "THINKBUDGET_NOTEBOOK_DIR="+filepath.Join(outDir, "state"))
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	if err := cmd.Run(); err != nil {

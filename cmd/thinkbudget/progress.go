@@ -68,5 +68,8 @@ func describeOutcome(o runner.Outcome) string {
 	if o.Reused {
 		s += " (reused)"
 	}
+	for _, a := range r.Adjustments {
+		s += fmt.Sprintf("; note: %s changed from %v to %v (%s)", a.Field, a.From, a.To, a.Reason)
+	}
 	return s
 }
