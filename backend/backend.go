@@ -9,6 +9,8 @@ package backend
 import (
 	"context"
 	"fmt"
+	"math"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -94,11 +96,29 @@ func (c Config) Check() error {
 	default:
 		return fmt.Errorf("backend %q: want %s or %s", c.Kind, Emulator, Bedrock)
 	}
-	if c.Endpoint != "" && !strings.HasPrefix(c.Endpoint, "http://") && !strings.HasPrefix(c.Endpoint, "https://") {
-		return fmt.Errorf("endpoint %q: want an http:// or https:// URL", c.Endpoint)
+	if c.Endpoint != "" {
+		if err := checkEndpoint(c.Endpoint); err != nil {
+			return err
+		}
 	}
-	if c.TimeScale < 0 {
-		return fmt.Errorf("time scale %v: must be >= 0", c.TimeScale)
+	if c.TimeScale < 0 || math.IsNaN(c.TimeScale) || math.IsInf(c.TimeScale, 0) {
+		return fmt.Errorf("time scale %v: must be a finite number >= 0", c.TimeScale)
+	}
+	return nil
+}
+
+// checkEndpoint accepts an http or https URL with a host and no user
+// information: requests are signed with AWS credentials, and a password in
+// the URL would end up in logs, journals and reports.
+func checkEndpoint(endpoint string) error {
+	u, err := url.Parse(endpoint)
+	switch {
+	case err != nil || (u.Scheme != "http" && u.Scheme != "https"):
+		return fmt.Errorf("endpoint %q: want an http:// or https:// URL", endpoint)
+	case u.Host == "":
+		return fmt.Errorf("endpoint %q: the URL names no host", endpoint)
+	case u.User != nil:
+		return fmt.Errorf("endpoint URL must not carry a user or password; requests are signed with AWS credentials instead")
 	}
 	return nil
 }

@@ -55,6 +55,7 @@ var faultKeys = []string{"throttle", "5xx", "timeout", "stream", "drop", "latenc
 // zero Faults.
 func ParseFaults(s string) (Faults, error) {
 	var f Faults
+	seen := map[string]bool{}
 	for _, part := range strings.Split(s, ",") {
 		part = strings.TrimSpace(part)
 		if part == "" {
@@ -65,6 +66,10 @@ func ParseFaults(s string) (Faults, error) {
 		if !ok {
 			return Faults{}, fmt.Errorf("fault %q: want key=value", part)
 		}
+		if seen[key] {
+			return Faults{}, fmt.Errorf("fault %s is given twice", key)
+		}
+		seen[key] = true
 		if key == "latency" {
 			d, err := time.ParseDuration(val)
 			if err != nil || d < 0 {
@@ -74,7 +79,7 @@ func ParseFaults(s string) (Faults, error) {
 			continue
 		}
 		p, err := strconv.ParseFloat(val, 64)
-		if err != nil || p < 0 || p > 1 {
+		if err != nil || !(p >= 0 && p <= 1) {
 			return Faults{}, fmt.Errorf("fault %s: value %q is not a probability from 0 to 1", key, val)
 		}
 		switch key {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -66,11 +67,11 @@ func (f *backendFlags) check() error {
 	if f.concurrency < 1 {
 		return usagef("--concurrency %d: must be at least 1", f.concurrency)
 	}
-	if f.rps < 0 {
-		return usagef("--rps %v: must be 0 (no cap) or more", f.rps)
+	if f.rps < 0 || !finite(f.rps) {
+		return usagef("--rps %v: must be 0 (no cap) or a finite number above it", f.rps)
 	}
-	if f.timeScale < 0 {
-		return usagef("--time-scale %v: must be 0 or more", f.timeScale)
+	if f.timeScale < 0 || !finite(f.timeScale) {
+		return usagef("--time-scale %v: must be a finite number, 0 or more", f.timeScale)
 	}
 	if f.maxAttempts < 1 {
 		return usagef("--max-attempts %d: must be at least 1", f.maxAttempts)
@@ -180,3 +181,6 @@ func knownModels() string {
 
 // outPath joins the output folder and a file name.
 func outPath(dir, name string) string { return filepath.Join(dir, name) }
+
+// finite reports whether v is neither NaN nor infinite.
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"net"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -52,8 +53,8 @@ It listens on 127.0.0.1 only, unless --allow-remote is given.`,
 }
 
 func runServe(cmd *cobra.Command, f *serveFlags) error {
-	if f.timeScale < 0 {
-		return usagef("--time-scale %v: must be 0 or more", f.timeScale)
+	if f.timeScale < 0 || !finite(f.timeScale) {
+		return usagef("--time-scale %v: must be a finite number, 0 or more", f.timeScale)
 	}
 	if err := checkListenAddr(f.addr, f.allowRemote); err != nil {
 		return err
@@ -100,6 +101,9 @@ func checkListenAddr(addr string, allowRemote bool) error {
 	host, port, err := net.SplitHostPort(addr)
 	if err != nil || port == "" {
 		return usagef("--addr %q: want host:port, e.g. 127.0.0.1:8787", addr)
+	}
+	if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
+		return usagef("--addr %q: port must be a number from 0 to 65535", addr)
 	}
 	if allowRemote {
 		return nil
