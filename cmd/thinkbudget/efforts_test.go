@@ -66,3 +66,20 @@ func TestSweep_endpointEmulatorIsLabelledSimulated(t *testing.T) {
 		}
 	}
 }
+
+func TestLesson_usageErrorCreatesNoFolder(t *testing.T) {
+	for _, args := range [][]string{
+		{"lesson", "--model", "anthropic.claude-nope"},
+		{"case-study", "--model", "us.anthropic.claude-3-7-sonnet-20250219-v1:0"},
+		{"lesson", "--history", "x.db", "--no-history"},
+	} {
+		out := filepath.Join(t.TempDir(), "out")
+		code, _, stderr := runCLI(t, append(args, "--out", out)...)
+		if code != exitUsage {
+			t.Errorf("%v: exit %d, want %d\n%s", args, code, exitUsage, stderr)
+		}
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Errorf("%v: a usage error created %s (stat err %v)", args, out, err)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -126,11 +127,14 @@ func (f *lessonRunFlags) openRecorded(cmd *cobra.Command) (*experiments.Env, *ru
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	if err := prepareOutDir(f.out); err != nil {
-		return nil, nil, nil, err
-	}
+	// The models and the history are checked before --out is created,
+	// so a usage error leaves no folder behind.
 	env, closeEnv, err := f.openEnv(cmd)
 	if err != nil {
+		return nil, nil, nil, err
+	}
+	if err := prepareOutDir(f.out); err != nil {
+		closeEnv()
 		return nil, nil, nil, err
 	}
 	rec, closeRec, err := f.openRecorder(cmd.ErrOrStderr(), f.out, cache, env.Session, true)
@@ -167,8 +171,15 @@ func runLesson(cmd *cobra.Command, f *lessonRunFlags) error {
 		runErr = err
 	}
 	printLessonSummary(cmd.OutOrStdout(), env, res)
-	fmt.Fprintf(stderr, "lesson finished in %s; open %s\n", time.Since(start).Round(time.Millisecond),
-		outPath(f.out, experiments.FileReport))
+	took := time.Since(start).Round(time.Millisecond)
+	switch {
+	case cmd.Context().Err() != nil:
+		fmt.Fprintf(stderr, "lesson interrupted after %s; rerun with --resume to finish it\n", took)
+	case res != nil && slices.Contains(res.Files, experiments.FileReport):
+		fmt.Fprintf(stderr, "lesson finished in %s; open %s\n", took, outPath(f.out, experiments.FileReport))
+	default:
+		fmt.Fprintf(stderr, "lesson stopped after %s without a report\n", took)
+	}
 	return runErr
 }
 
