@@ -195,11 +195,11 @@ simulated by the built-in Bedrock emulator (localbedrock); they are not Bedrock 
 </div>
 <h1>{{.Title}}</h1>
 {{- if gt (len .Sections) 1}}
-<nav><ol>
+<nav><ul>
 {{- range .Sections}}
 <li><a href="#{{.ID}}">{{.Heading}}</a></li>
 {{- end}}
-</ol></nav>
+</ul></nav>
 {{- end}}
 {{- range $s := .Sections}}
 <section id="{{.ID}}">

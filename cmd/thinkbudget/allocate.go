@@ -35,6 +35,8 @@ the run in the performance history.`,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runAllocate(cmd, &f) },
 	}
 	f.lessonFlags.register(cmd)
+	// allocate prints and writes no files.
+	cmd.Flags().MarkHidden("out")
 	fs := cmd.Flags()
 	fs.StringVar(&f.prompt, "prompt", "", "prompt text (default: the lesson's carbon-plan case study)")
 	fs.StringVar(&f.promptFile, "prompt-file", "", "read the prompt from this file")

@@ -59,6 +59,8 @@ profit is $3,000.`,
 	f.recordFlags.register(cmd)
 	fs := cmd.Flags()
 	fs.StringVar(&f.budgets, "budgets", "1024,2048,4096,8192,16384", "comma-separated thinking budgets in tokens, each >= 1024")
+	// A sweep asks no classifier.
+	fs.MarkHidden("small-model")
 	fs.StringVar(&f.efforts, "efforts", "",
 		"sweep adaptive effort levels instead of budgets, e.g. low,medium,high,xhigh,max (for models that take efforts)")
 	fs.IntVar(&f.maxTokens, "max-tokens", 0,
