@@ -22,8 +22,8 @@ func TestWriteCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "budget_tokens,elapsed_seconds,input_tokens,output_tokens,total_tokens,input_cost_usd,output_cost_usd,total_cost_usd,tokens_per_second,stop_reason,attempts,thinking,max_tokens,model_id,simulated\n" +
-		"1024,10.500,200,1000,1200,0.000600,0.015000,0.015600,114.29,end_turn,1,budget=1024,2024,m,false\n"
+	want := "budget_tokens,elapsed_seconds,input_tokens,output_tokens,total_tokens,input_cost_usd,output_cost_usd,total_cost_usd,tokens_per_second,stop_reason,attempts,thinking,max_tokens,model_id,simulated,answer_correct\n" +
+		"1024,10.500,200,1000,1200,0.000600,0.015000,0.015600,114.29,end_turn,1,budget=1024,2024,m,false,\n"
 	if diff := cmp.Diff(want, string(got)); diff != "" {
 		t.Errorf("file mismatch (-want +got):\n%s", diff)
 	}

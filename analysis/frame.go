@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"strconv"
+
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 )
@@ -11,7 +13,8 @@ import (
 // budget_tokens, elapsed_seconds, input_tokens, output_tokens,
 // total_tokens, input_cost_usd, output_cost_usd, total_cost_usd,
 // tokens_per_second, stop_reason, attempts, thinking, max_tokens,
-// model_id and simulated, in that order.
+// model_id, simulated and answer_correct ("true", "false", or empty when
+// the sweep had no grader), in that order.
 func SweepFrame(recs []Record) dataframe.DataFrame {
 	recs = sortedBySetting(recs)
 	return dataframe.New(
@@ -30,7 +33,16 @@ func SweepFrame(recs []Record) dataframe.DataFrame {
 		column("max_tokens", recs, func(r Record) int { return r.MaxTokens }),
 		column("model_id", recs, func(r Record) string { return r.ModelID }),
 		column("simulated", recs, func(r Record) bool { return r.Simulated }),
+		column("answer_correct", recs, func(r Record) string { return correctCell(r.Correct) }),
 	)
+}
+
+// correctCell renders a grade: "true", "false", or "" when not graded.
+func correctCell(c *bool) string {
+	if c == nil {
+		return ""
+	}
+	return strconv.FormatBool(*c)
 }
 
 // PreviewRunes is how much of each answer CaseStudyFrame shows.

@@ -29,17 +29,17 @@ func TestFrames(t *testing.T) {
 			name: "sweep in budget order",
 			df:   SweepFrame(sweepRecords()),
 			want: []string{
-				"budget_tokens,elapsed_seconds,input_tokens,output_tokens,total_tokens,input_cost_usd,output_cost_usd,total_cost_usd,tokens_per_second,stop_reason,attempts,thinking,max_tokens,model_id,simulated",
-				"1024,10.500,200,1000,1200,0.000600,0.015000,0.015600,114.29,end_turn,1,budget=1024,2024,m,false",
-				"2048,20.000,200,1800,2000,0.000600,0.027000,0.027600,100.00,max_tokens,3,budget=2048,3048,m,true",
-				"4096,30.250,200,2800,3000,0.000600,0.042000,0.042600,99.17,end_turn,1,budget=4096,5096,m,false",
+				"budget_tokens,elapsed_seconds,input_tokens,output_tokens,total_tokens,input_cost_usd,output_cost_usd,total_cost_usd,tokens_per_second,stop_reason,attempts,thinking,max_tokens,model_id,simulated,answer_correct",
+				"1024,10.500,200,1000,1200,0.000600,0.015000,0.015600,114.29,end_turn,1,budget=1024,2024,m,false,",
+				"2048,20.000,200,1800,2000,0.000600,0.027000,0.027600,100.00,max_tokens,3,budget=2048,3048,m,true,",
+				"4096,30.250,200,2800,3000,0.000600,0.042000,0.042600,99.17,end_turn,1,budget=4096,5096,m,false,",
 			},
 		},
 		{
 			name: "empty sweep keeps its header",
 			df:   SweepFrame(nil),
 			want: []string{
-				"budget_tokens,elapsed_seconds,input_tokens,output_tokens,total_tokens,input_cost_usd,output_cost_usd,total_cost_usd,tokens_per_second,stop_reason,attempts,thinking,max_tokens,model_id,simulated",
+				"budget_tokens,elapsed_seconds,input_tokens,output_tokens,total_tokens,input_cost_usd,output_cost_usd,total_cost_usd,tokens_per_second,stop_reason,attempts,thinking,max_tokens,model_id,simulated,answer_correct",
 			},
 		},
 		{

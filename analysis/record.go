@@ -60,6 +60,9 @@ type Record struct {
 	ThinkingRedacted bool `json:"thinking_redacted,omitempty"`
 	// Simulated is true when the built-in emulator, not Bedrock, answered.
 	Simulated bool `json:"simulated"`
+	// Correct is whether the answer was right, when the experiment had a
+	// way to check it (see SweepConfig.Grade); nil when not checked.
+	Correct *bool `json:"correct,omitempty"`
 	// Adjustments lists the values changed before sending, such as max
 	// tokens raised above the budget.
 	Adjustments []claudeutils.Adjustment `json:"adjustments,omitempty"`

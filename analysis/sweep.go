@@ -32,6 +32,9 @@ type SweepConfig struct {
 	// MaxTokens, when set, is sent unchanged with every budget (and
 	// raised, with a note in the result, when it is not above a budget).
 	MaxTokens int
+	// Grade, when set, checks each answer, and the records carry the
+	// verdict in Correct: a rough measure of quality beside the cost.
+	Grade func(answer string) bool
 	// Stream sends every call through ConverseStream.
 	Stream bool
 }
@@ -91,7 +94,14 @@ var EffortThinkingRoom = map[claudeutils.Effort]int{
 // that succeeded with the error; records of calls still unfinished are
 // left out.
 func RunSweep(ctx context.Context, r *runner.Runner, cfg SweepConfig, simulated bool) ([]Record, error) {
-	return RunCalls(ctx, r, ExperimentSweep, SweepCalls(cfg), simulated)
+	recs, err := RunCalls(ctx, r, ExperimentSweep, SweepCalls(cfg), simulated)
+	if cfg.Grade != nil {
+		for i := range recs {
+			ok := cfg.Grade(recs[i].Answer)
+			recs[i].Correct = &ok
+		}
+	}
+	return recs, err
 }
 
 // RunCalls runs calls with r as one experiment and returns a Record per

@@ -115,6 +115,14 @@ func TestRunLesson_writesEveryFile(t *testing.T) {
 		"prompt,complexity,thinking,budget_tokens,time_sensitive_budget_tokens,elapsed_seconds,total_tokens,total_cost_usd") {
 		t.Errorf("allocation.csv header: %q", strings.SplitN(string(alloc), "\n", 2)[0])
 	}
+	sweep, _ := os.ReadFile(filepath.Join(dir, experiments.FileSweepCSV))
+	var grades []string
+	for _, line := range strings.Split(strings.TrimSpace(string(sweep)), "\n")[1:] {
+		grades = append(grades, line[strings.LastIndex(line, ",")+1:])
+	}
+	if want := []string{"false", "false", "true", "true", "true"}; !slices.Equal(grades, want) {
+		t.Errorf("answer_correct by budget = %v, want %v (seed 1)", grades, want)
+	}
 	cs, _ := os.ReadFile(filepath.Join(dir, experiments.FileCaseStudyCSV))
 	lines := strings.Split(strings.TrimSpace(string(cs)), "\n")
 	if !strings.HasPrefix(lines[0], "budget_tokens,elapsed_seconds,total_tokens,total_cost_usd,tokens_per_second") ||

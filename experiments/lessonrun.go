@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/go-gota/gota/dataframe"
@@ -92,7 +93,7 @@ func RunLesson(ctx context.Context, env *Env, cfg LessonConfig) (*LessonResult, 
 	// Parts 1 to 3: the sweep, its chart and the min-vs-max comparison.
 	sweepCfg := analysis.SweepConfig{
 		ModelID: env.Session.Config.ModelID, Prompt: lesson.ProductionPlanning,
-		BudgetTokens: lesson.SweepBudgets,
+		BudgetTokens: lesson.SweepBudgets, Grade: lesson.GradeProductionPlanning,
 	}
 	// Models that take only an effort level are swept over the levels.
 	if m, err := env.Model(); err == nil && m.Thinking == claudeutils.AdaptiveOnly {
@@ -202,8 +203,9 @@ func LessonReport(env *Env, res *LessonResult) analysis.Report {
 		})
 		if best, ok := analysis.MostEfficient(res.Sweep); ok {
 			add(analysis.Section{Heading: "2. Most efficient budget", Markdown: fmt.Sprintf(
-				"The highest tokens per second came at **%s**: %.1f tokens/s, %d tokens in %.1f s for $%.4f.",
-				best.Thinking, best.TokensPerSecond, best.TotalTokens, best.ElapsedSeconds, best.TotalCostUSD)})
+				"The highest tokens per second came at **%s**: %.1f tokens/s, %d tokens in %.1f s for $%.4f.\n\n%s",
+				best.Thinking, best.TokensPerSecond, best.TotalTokens, best.ElapsedSeconds, best.TotalCostUSD,
+				gradeSummary(res.Sweep))})
 		}
 	}
 	if res.Comparison != "" {
@@ -246,6 +248,33 @@ func LessonReport(env *Env, res *LessonResult) analysis.Report {
 	}
 	add(analysis.Section{Heading: "9. Practices", Markdown: practices})
 	return rep
+}
+
+// gradeSummary says which settings reached the right profit, the one
+// measure of quality here that does not need a reader.
+func gradeSummary(recs []analysis.Record) string {
+	var right, wrong []string
+	for _, r := range recs {
+		switch {
+		case r.Correct == nil:
+		case *r.Correct:
+			right = append(right, r.Thinking)
+		default:
+			wrong = append(wrong, r.Thinking)
+		}
+	}
+	if len(right)+len(wrong) == 0 {
+		return ""
+	}
+	list := func(s []string) string {
+		if len(s) == 0 {
+			return "none"
+		}
+		return strings.Join(s, ", ")
+	}
+	return fmt.Sprintf("Answers ending on the right profit ($3,000): %s. Wrong: %s. "+
+		"Efficiency says nothing about this; the cheapest right answer is the one to aim for.",
+		list(right), list(wrong))
 }
 
 // summaryFrame lays out history summaries as a table.

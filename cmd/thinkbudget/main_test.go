@@ -26,6 +26,9 @@ func TestSweep_writesFiles(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d\nstderr:\n%s", code, stderr)
 	}
+	if !strings.Contains(stdout, "Cheapest right answer:  4096 ") {
+		t.Errorf("stdout lacks the cheapest right answer at 4096 (seed 1):\n%s", stdout)
+	}
 	if !strings.Contains(stdout, "SIMULATED") || !strings.Contains(stdout, "Most efficient setting: 1024") {
 		t.Errorf("stdout lacks the simulated label or the most efficient budget:\n%s", stdout)
 	}

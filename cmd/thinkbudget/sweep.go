@@ -110,6 +110,9 @@ func runSweep(cmd *cobra.Command, f *sweepFlags) error {
 		ModelID: f.model, Prompt: prompt, BudgetTokens: budgets, Efforts: efforts,
 		AnswerTokens: f.answerTokens, MaxTokens: f.maxTokens, Stream: f.stream,
 	}
+	if prompt == lesson.ProductionPlanning {
+		cfg.Grade = lesson.GradeProductionPlanning
+	}
 	for _, c := range analysis.SweepCalls(cfg) {
 		if err := checkRequest(c.Request); err != nil {
 			if errors.Is(err, claudeutils.ErrBudgetNotSupported) {
@@ -185,15 +188,30 @@ func printSweepTable(w io.Writer, recs []analysis.Record, simulated bool) {
 		fmt.Fprintln(w, "Budget sweep")
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "thinking\tseconds\tinput\toutput\ttotal\tcost USD\ttokens/s\tstop\t")
+	fmt.Fprintln(tw, "thinking\tseconds\tinput\toutput\ttotal\tcost USD\ttokens/s\tstop\tright answer\t")
 	for _, r := range recs {
-		fmt.Fprintf(tw, "%s\t%.2f\t%d\t%d\t%d\t%.6f\t%.1f\t%s\t\n", settingOf(r), r.ElapsedSeconds,
-			r.InputTokens, r.OutputTokens, r.TotalTokens, r.TotalCostUSD, r.TokensPerSecond, r.StopReason)
+		fmt.Fprintf(tw, "%s\t%.2f\t%d\t%d\t%d\t%.6f\t%.1f\t%s\t%s\t\n", settingOf(r), r.ElapsedSeconds,
+			r.InputTokens, r.OutputTokens, r.TotalTokens, r.TotalCostUSD, r.TokensPerSecond, r.StopReason,
+			gradeCell(r.Correct))
 	}
 	tw.Flush()
 	if best, ok := analysis.MostEfficient(recs); ok {
 		fmt.Fprintf(w, "Most efficient setting: %s (%.1f tokens/s; %d tokens in %.2f s for $%.6f)\n",
 			settingOf(best), best.TokensPerSecond, best.TotalTokens, best.ElapsedSeconds, best.TotalCostUSD)
+	}
+	var right []analysis.Record
+	graded := false
+	for _, r := range recs {
+		graded = graded || r.Correct != nil
+		if r.Correct != nil && *r.Correct {
+			right = append(right, r)
+		}
+	}
+	switch cheap, ok := analysis.Cheapest(right); {
+	case ok:
+		fmt.Fprintf(w, "Cheapest right answer:  %s ($%.6f, %.2f s)\n", settingOf(cheap), cheap.TotalCostUSD, cheap.ElapsedSeconds)
+	case graded:
+		fmt.Fprintln(w, "No setting gave the right answer.")
 	}
 }
 
@@ -207,4 +225,16 @@ func settingOf(r analysis.Record) string {
 		return r.Effort
 	}
 	return "off"
+}
+
+// gradeCell shows whether an answer was right: "yes", "no", or "-" when
+// the prompt has no automatic check.
+func gradeCell(c *bool) string {
+	switch {
+	case c == nil:
+		return "-"
+	case *c:
+		return "yes"
+	}
+	return "no"
 }
