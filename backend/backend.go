@@ -184,6 +184,13 @@ func Open(ctx context.Context, cfg Config) (*Session, error) {
 		s.Close()
 		return nil, err
 	}
+	if opts.Endpoint == "" {
+		// Real Bedrock: fail now, once, rather than in every call.
+		if err := c.CheckCredentials(ctx); err != nil {
+			s.Close()
+			return nil, err
+		}
+	}
 	s.Client = c
 	return s, nil
 }

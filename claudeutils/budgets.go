@@ -1,6 +1,7 @@
 package claudeutils
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -28,6 +29,8 @@ func ParseBudgets(s string) ([]int, error) {
 		switch {
 		case p == "":
 			return nil, fmt.Errorf("budget list %q has an empty entry", s)
+		case errors.Is(err, strconv.ErrRange):
+			return nil, fmt.Errorf("budget %s is above %d, the largest max tokens of any known model", p, MaxBudgetTokens)
 		case err != nil:
 			return nil, fmt.Errorf("budget %q is not a whole number of tokens", p)
 		case n < MinBudgetTokens:

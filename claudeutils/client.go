@@ -2,6 +2,7 @@ package claudeutils
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"time"
@@ -80,6 +81,25 @@ type Client struct {
 	Backend     string
 	Simulated   bool
 	callTimeout time.Duration
+	credentials aws.CredentialsProvider
+}
+
+// ErrNoCredentials is returned by CheckCredentials when the AWS
+// configuration chain yields no credentials.
+var ErrNoCredentials = errors.New("no AWS credentials found: set AWS_PROFILE (after 'aws sso login' for SSO) " +
+	"or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY")
+
+// CheckCredentials resolves the client's credentials once, so that a
+// missing or expired login is reported before the first model call rather
+// than in every one. It never returns or logs the credentials themselves.
+func (c *Client) CheckCredentials(ctx context.Context) error {
+	if c.credentials == nil {
+		return ErrNoCredentials
+	}
+	if _, err := c.credentials.Retrieve(ctx); err != nil {
+		return fmt.Errorf("%w (%v)", ErrNoCredentials, err)
+	}
+	return nil
 }
 
 // NewClient builds both clients. Without an Endpoint it loads the standard
@@ -105,6 +125,7 @@ func NewClient(ctx context.Context, opts Options) (*Client, error) {
 		Backend:     opts.Backend,
 		Simulated:   opts.Simulated,
 		callTimeout: timeout,
+		credentials: cfg.Credentials,
 	}
 	c.Runtime = bedrockruntime.NewFromConfig(cfg, func(o *bedrockruntime.Options) {
 		if opts.Endpoint != "" {

@@ -17,6 +17,8 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+
+	"github.com/thinkbudget/thinkbudget/claudeutils"
 )
 
 // Exit codes.
@@ -61,6 +63,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 // hint returns advice for errors whose cause hides deep in the message,
 // or "" when there is none.
 func hint(err error) string {
+	if errors.Is(err, claudeutils.ErrNoCredentials) {
+		return "or leave out --backend to run offline on the built-in emulator"
+	}
 	var op *net.OpError
 	if errors.As(err, &op) && op.Op == "dial" {
 		addr := "the backend"
