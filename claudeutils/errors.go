@@ -32,13 +32,20 @@ type RuleError struct {
 	Field string
 	Value any
 	Model string
+	// Limit, when not 0, is the bound the value broke, such as the
+	// model's largest max tokens.
+	Limit int
 }
 
 func (e *RuleError) Error() string {
+	s := fmt.Sprintf("%s = %v: %v", e.Field, e.Value, e.Rule)
 	if e.Model != "" {
-		return fmt.Sprintf("%s = %v for %s: %v", e.Field, e.Value, e.Model, e.Rule)
+		s = fmt.Sprintf("%s = %v for %s: %v", e.Field, e.Value, e.Model, e.Rule)
 	}
-	return fmt.Sprintf("%s = %v: %v", e.Field, e.Value, e.Rule)
+	if e.Limit != 0 {
+		s += fmt.Sprintf(" (%d)", e.Limit)
+	}
+	return s
 }
 
 // Unwrap returns the rule.

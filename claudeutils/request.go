@@ -127,7 +127,8 @@ func Validate(reg *Registry, req Request) (Prepared, error) {
 		return p, &RuleError{Rule: ErrModelEndOfLife, Field: "model", Value: req.ModelID}
 	}
 	if req.MaxTokens <= 0 || (m.MaxOutputTokens > 0 && req.MaxTokens > m.MaxOutputTokens) {
-		return p, &RuleError{Rule: ErrMaxTokens, Field: "max_tokens", Value: req.MaxTokens, Model: m.Name}
+		return p, &RuleError{Rule: ErrMaxTokens, Field: "max_tokens", Value: req.MaxTokens, Model: m.Name,
+			Limit: m.MaxOutputTokens}
 	}
 	if t := req.Temperature; t != nil && (*t < 0 || *t > 1) {
 		return p, &RuleError{Rule: ErrTemperature, Field: "temperature", Value: *t}
@@ -149,7 +150,8 @@ func Validate(reg *Registry, req Request) (Prepared, error) {
 		if req.MaxTokens <= th.BudgetTokens {
 			to := th.BudgetTokens + req.MaxTokens
 			if m.MaxOutputTokens > 0 && to > m.MaxOutputTokens {
-				return p, &RuleError{Rule: ErrMaxTokens, Field: "max_tokens", Value: to, Model: m.Name}
+				return p, &RuleError{Rule: ErrMaxTokens, Field: "max_tokens", Value: to, Model: m.Name,
+					Limit: m.MaxOutputTokens}
 			}
 			p.Adjustments = append(p.Adjustments, Adjustment{
 				Field: "max_tokens", From: req.MaxTokens, To: to,

@@ -40,12 +40,12 @@ func TestValidate_rules(t *testing.T) {
 			r.Thinking = Adaptive("huge")
 		}), ErrBadEffort, "effort = huge: effort must be one of low, medium, high, xhigh, max"},
 		{"max tokens 0", with(func(r *Request) { r.MaxTokens = 0 }), ErrMaxTokens,
-			"max_tokens = 0 for Claude Sonnet 4.5: max tokens must be positive and within the model's output limit"},
+			"max_tokens = 0 for Claude Sonnet 4.5: max tokens must be positive and within the model's output limit (64000)"},
 		{"max tokens huge", with(func(r *Request) { r.MaxTokens = 1_000_000 }), ErrMaxTokens,
-			"max_tokens = 1000000 for Claude Sonnet 4.5: max tokens must be positive and within the model's output limit"},
+			"max_tokens = 1000000 for Claude Sonnet 4.5: max tokens must be positive and within the model's output limit (64000)"},
 		{"budget + answer over limit", with(func(r *Request) { r.Thinking = Budget(60000); r.MaxTokens = 8000 }),
 			ErrMaxTokens,
-			"max_tokens = 68000 for Claude Sonnet 4.5: max tokens must be positive and within the model's output limit"},
+			"max_tokens = 68000 for Claude Sonnet 4.5: max tokens must be positive and within the model's output limit (64000)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -33,7 +33,7 @@ func newProgress(w io.Writer, title string, total int) *progress {
 			progressbar.OptionClearOnFinish(),
 		)
 	} else {
-		fmt.Fprintf(w, "%s: %d calls\n", title, total)
+		fmt.Fprintf(w, "%s: %s\n", title, plural(total, "call"))
 	}
 	return p
 }
@@ -73,3 +73,4 @@ func describeOutcome(o runner.Outcome) string {
 	}
 	return s
 }
+
