@@ -73,4 +73,3 @@ func describeOutcome(o runner.Outcome) string {
 	}
 	return s
 }
-
