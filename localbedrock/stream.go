@@ -35,28 +35,26 @@ type streamWriter struct {
 
 // event writes one event frame with a JSON payload.
 func (sw *streamWriter) event(eventType string, payload any) error {
-	b, err := json.Marshal(payload)
-	if err != nil {
-		return err
-	}
-	msg := eventstream.Message{Payload: b}
-	msg.Headers.Set(":event-type", eventstream.StringValue(eventType))
-	msg.Headers.Set(":content-type", eventstream.StringValue("application/json"))
-	msg.Headers.Set(":message-type", eventstream.StringValue("event"))
-	return sw.write(msg)
+	return sw.frame("event", ":event-type", eventType, payload)
 }
 
 // exception writes one exception frame, which ends the stream for the
 // client with a typed error.
 func (sw *streamWriter) exception(exceptionType string, payload any) error {
+	return sw.frame("exception", ":exception-type", exceptionType, payload)
+}
+
+// frame writes one frame of the given message type, named by typeHeader,
+// with a JSON payload.
+func (sw *streamWriter) frame(messageType, typeHeader, name string, payload any) error {
 	b, err := json.Marshal(payload)
 	if err != nil {
 		return err
 	}
 	msg := eventstream.Message{Payload: b}
-	msg.Headers.Set(":exception-type", eventstream.StringValue(exceptionType))
+	msg.Headers.Set(typeHeader, eventstream.StringValue(name))
 	msg.Headers.Set(":content-type", eventstream.StringValue("application/json"))
-	msg.Headers.Set(":message-type", eventstream.StringValue("exception"))
+	msg.Headers.Set(":message-type", eventstream.StringValue(messageType))
 	return sw.write(msg)
 }
 
