@@ -108,10 +108,7 @@ func AllocationTest(ctx context.Context, env *Env, prompts []lesson.AllocationPr
 			ClassifierSeconds:           cl.Elapsed.Seconds(),
 			ClassifierCostUSD:           cl.Cost.TotalUSD,
 		})
-		if rec.Reused {
-			continue // recorded in the history by the run that made it
-		}
-		if err := env.record(ctx, analysis.ExperimentAllocation, cl.Complexity, resultOf(rec, d)); err != nil {
+		if err := env.record(ctx, analysis.ExperimentAllocation, cl.Complexity, rec); err != nil {
 			return out, err
 		}
 	}
@@ -119,19 +116,6 @@ func AllocationTest(ctx context.Context, env *Env, prompts []lesson.AllocationPr
 		return out, fmt.Errorf("allocation test: %w", runErr)
 	}
 	return out, nil
-}
-
-// resultOf rebuilds the fields of a Result that the history keeps.
-func resultOf(r analysis.Record, d allocator.Decision) *claudeutils.Result {
-	return &claudeutils.Result{
-		ModelID:         r.ModelID,
-		Thinking:        d.Thinking,
-		ThinkingSetting: r.Thinking,
-		StopReason:      r.StopReason,
-		Usage:           claudeutils.Usage{InputTokens: r.InputTokens, OutputTokens: r.OutputTokens, TotalTokens: r.TotalTokens},
-		Cost:            claudeutils.Cost{TotalUSD: r.TotalCostUSD},
-		WallTime:        secondsToDuration(r.ElapsedSeconds),
-	}
 }
 
 // StrategyRows returns the strategy chart's data, from the allocator's
@@ -157,5 +141,5 @@ func Answer(ctx context.Context, env *Env, prompt string, cl allocator.Classific
 	if err != nil {
 		return nil, err
 	}
-	return res, env.record(ctx, "allocate", cl.Complexity, res)
+	return res, env.record(ctx, "allocate", cl.Complexity, analysis.NewRecord("allocate", "", res, env.Simulated()))
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/thinkbudget/thinkbudget/allocator"
 	"github.com/thinkbudget/thinkbudget/analysis"
@@ -80,12 +79,7 @@ func CaseStudy(ctx context.Context, env *Env, prompt string, answerTokens int) (
 	recs, err := analysis.RunCalls(ctx, env.Runner, analysis.ExperimentCaseStudy, calls, env.Simulated())
 	out.Records = recs
 	for _, r := range recs {
-		if r.Reused {
-			continue // recorded in the history by the run that made it
-		}
-		th, _ := claudeutils.ParseThinking(r.Thinking)
-		if herr := env.record(ctx, analysis.ExperimentCaseStudy, cl.Complexity,
-			resultOf(r, allocator.Decision{Thinking: th})); herr != nil && err == nil {
+		if herr := env.record(ctx, analysis.ExperimentCaseStudy, cl.Complexity, r); herr != nil && err == nil {
 			err = herr
 		}
 	}
@@ -131,5 +125,3 @@ func Previews(recs []analysis.Record) string {
 	}
 	return b.String()
 }
-
-func secondsToDuration(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }

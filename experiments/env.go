@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/thinkbudget/thinkbudget/allocator"
+	"github.com/thinkbudget/thinkbudget/analysis"
 	"github.com/thinkbudget/thinkbudget/backend"
 	"github.com/thinkbudget/thinkbudget/claudeutils"
 	"github.com/thinkbudget/thinkbudget/runner"
@@ -56,24 +57,26 @@ func (e *Env) allocOptions(m claudeutils.Model, timeSensitive, costConstrained b
 	}
 }
 
-// record adds one answered task to the history, if there is one.
-func (e *Env) record(ctx context.Context, source string, c allocator.Complexity, res *claudeutils.Result) error {
-	if e.History == nil || res == nil {
+// record adds one answered task to the history, if there is one. A
+// record reused from a journal or cache is skipped: the run that made the
+// call recorded it.
+func (e *Env) record(ctx context.Context, source string, c allocator.Complexity, r analysis.Record) error {
+	if e.History == nil || r.Reused {
 		return nil
 	}
 	err := e.History.Record(ctx, allocator.Run{
 		Time:           time.Now(),
-		ModelID:        res.ModelID,
+		ModelID:        r.ModelID,
 		Complexity:     c,
-		Thinking:       res.ThinkingSetting,
-		BudgetTokens:   res.Thinking.BudgetTokens,
-		Effort:         string(res.Thinking.Effort),
-		ElapsedSeconds: res.Elapsed().Seconds(),
-		InputTokens:    res.Usage.InputTokens,
-		OutputTokens:   res.Usage.OutputTokens,
-		TotalTokens:    res.Usage.TotalTokens,
-		CostUSD:        res.Cost.TotalUSD,
-		StopReason:     res.StopReason,
+		Thinking:       r.Thinking,
+		BudgetTokens:   r.BudgetTokens,
+		Effort:         r.Effort,
+		ElapsedSeconds: r.ElapsedSeconds,
+		InputTokens:    r.InputTokens,
+		OutputTokens:   r.OutputTokens,
+		TotalTokens:    r.TotalTokens,
+		CostUSD:        r.TotalCostUSD,
+		StopReason:     r.StopReason,
 		Source:         source,
 	})
 	if err != nil {
